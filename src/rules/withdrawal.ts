@@ -1,0 +1,66 @@
+/**
+ * The 14-day withdrawal period (Code de la consommation L221-18, L221-19).
+ */
+import { DateTime } from 'luxon';
+import { CNED_FACTS } from '../facts/cned';
+import { addDays, daysBetween, nextWorkingDayOnOrAfter, parisDate, parisIsoDate } from './calendar';
+
+/** ISO dates (yyyy-mm-dd, Paris); at least one is required. */
+export interface WithdrawalInput {
+  registeredOn?: string;
+  paidOn?: string;
+}
+
+export interface WithdrawalStatus {
+  /** The later of the two dates: the source says "after registration AND payment". */
+  countsFrom: string;
+  /** countsFrom + 14 days (the day itself is not counted). */
+  nominalLastDay: string;
+  /** nominalLastDay, moved to the next working day when it is a Saturday, Sunday or public holiday. */
+  lastDay: string;
+  moved: boolean;
+  /** now (Paris) is on or before lastDay (the whole last day counts). */
+  open: boolean;
+  /** Calendar days from now's Paris date to lastDay (0 on the last day); 0 when closed. */
+  daysLeft: number;
+  /** Calendar days after lastDay; 0 while open. */
+  daysPast: number;
+}
+
+function checkedPastDate(isoDate: string, field: string, today: string): string {
+  parisDate(isoDate); // throws a RangeError for a malformed date
+  if (isoDate > today) {
+    // A future registration or payment is a misunderstanding: the dialog asks again.
+    throw new RangeError(`${field} ${isoDate} is after today (${today})`);
+  }
+  return isoDate;
+}
+
+/** Where the withdrawal period stands at `now`. */
+export function withdrawalStatus(input: WithdrawalInput, now: DateTime): WithdrawalStatus {
+  const today = parisIsoDate(now);
+  const dates: string[] = [];
+  if (input.registeredOn !== undefined) dates.push(checkedPastDate(input.registeredOn, 'registeredOn', today));
+  if (input.paidOn !== undefined) dates.push(checkedPastDate(input.paidOn, 'paidOn', today));
+  if (dates.length === 0) {
+    throw new RangeError('withdrawalStatus needs registeredOn or paidOn');
+  }
+
+  // ISO dates compare lexically; the period runs from the later of registration and payment.
+  const countsFrom = dates.reduce((a, b) => (a >= b ? a : b));
+  const nominalLastDay = addDays(countsFrom, CNED_FACTS.law.withdrawalDays);
+  // The law's working days (Reg. 1182/71): CNED's own closures do not extend a legal period.
+  const lastDay = nextWorkingDayOnOrAfter(parisDate(nominalLastDay)).toISODate();
+  const remaining = daysBetween(today, lastDay);
+  const open = remaining >= 0;
+
+  return {
+    countsFrom,
+    nominalLastDay,
+    lastDay,
+    moved: lastDay !== nominalLastDay,
+    open,
+    daysLeft: open ? remaining : 0,
+    daysPast: open ? 0 : -remaining,
+  };
+}
