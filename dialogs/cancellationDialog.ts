@@ -1,0 +1,47 @@
+/**
+ * Cancellation or interruption: the contact form with the exact field values and the order number.
+ * When the first message gives a date still inside the withdrawal period, withdrawal is pointed out first.
+ */
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { CNED_FACTS } from '../src/facts/cned';
+import { withdrawalStatus } from '../src/rules/withdrawal';
+import type { View } from '../src/rendering/view';
+import type { Understanding } from './understanding';
+import { RouteDialog, routeOptions, DONE } from './routeDialog';
+import { cancellationCard } from './cards';
+import { formatDate, msg, say, turnInfo } from './say';
+
+export class CancellationDialog extends RouteDialog {
+  constructor(dialogId: string, understanding: Understanding) {
+    super(dialogId, understanding);
+    this.flow([this.pathStep.bind(this)]);
+  }
+
+  /** Restates, mentions withdrawal when still possible, and shows the form path. */
+  private async pathStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang, now } = turnInfo(step.context);
+    const { facts, skipRestate } = routeOptions(step);
+    const views: View[] = [];
+    if (!skipRestate) views.push({ kind: 'text', text: msg(step.context, 'cancellation.restate') });
+    const registeredOn = facts.registeredOn ?? facts.date;
+    if (registeredOn || facts.paidOn) {
+      try {
+        const status = withdrawalStatus({ registeredOn, paidOn: facts.paidOn }, now);
+        if (status.open) {
+          views.push({
+            kind: 'card',
+            variant: 'deadline',
+            title: msg(step.context, 'cancellation.withdrawalStillOpen', { lastDay: formatDate(lang, status.lastDay) }),
+            text: msg(step.context, 'cancellation.withdrawalBetter'),
+            links: [{ title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url }],
+          });
+        }
+      } catch {
+        // A date in the future says nothing about the withdrawal period: the cancellation path stands.
+      }
+    }
+    views.push(cancellationCard(step.context, facts.orderNumber), { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') });
+    await say(step.context, ...views);
+    return step.endDialog(DONE);
+  }
+}

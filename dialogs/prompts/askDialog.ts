@@ -1,0 +1,100 @@
+/**
+ * Asks one question with buttons and waits for an answer. The answer may be a button, its number, or free
+ * text the interpreter understands (a date, a duration). Text that describes another problem ends the
+ * question with a "switch" so the main dialog can follow the user; anything else is asked again, and after
+ * two misunderstandings the phone line (a person) is offered.
+ */
+import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import type { Lang } from '../../src/domain/types';
+import type { MessageKey, MessageParams } from '../../src/i18n/messages';
+import { t } from '../../src/i18n/messages';
+import type { Understanding } from '../understanding';
+import { say, turnInfo } from '../say';
+import { phoneCard } from '../cards';
+import { choiceSet, matchChoice, ChoiceSetId } from './choiceSets';
+import { isRoutable } from '../routeKeys';
+
+export interface AskOptions {
+  question: MessageKey;
+  params?: MessageParams;
+  choices: ChoiceSetId;
+  /** Misunderstandings already counted before this question (the main menu after an unclear first message). */
+  attempts?: number;
+}
+
+export type AskResult<T> = { kind: 'answer'; value: T } | { kind: 'switch'; text: string };
+
+export interface AnswerInput {
+  text: string;
+  /** The value of the button the reply picks, if any. */
+  picked?: string;
+  lang: Lang;
+  now: DateTime;
+  understanding: Understanding;
+}
+
+/** Turns a reply into an answer, or undefined when the reply does not answer the question. */
+export type Interpreter<T> = (input: AnswerInput) => T | undefined;
+
+interface AskState {
+  options: AskOptions;
+  attempts: number;
+}
+
+export const MISUNDERSTANDINGS_BEFORE_PHONE = 2;
+
+export class AskDialog<T> extends Dialog<AskOptions> {
+  constructor(
+    dialogId: string,
+    private readonly understanding: Understanding,
+    private readonly interpret: Interpreter<T>,
+    /** Whether free text that names another problem may leave this question (false for the main menu). */
+    private readonly allowSwitch = true,
+  ) {
+    super(dialogId);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
+    if (!options) throw new TypeError(`${this.id} needs AskOptions`);
+    const state: AskState = { options, attempts: options.attempts ?? 0 };
+    dc.activeDialog!.state = state;
+    await this.ask(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const activity = dc.context.activity;
+    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state: AskState = dc.activeDialog!.state;
+    const { lang, now } = turnInfo(dc.context);
+    const text = (activity.text ?? '').trim();
+    const picked = matchChoice(text, choiceSet(state.options.choices, lang))?.value;
+    const value = this.interpret({ text, picked, lang, now, understanding: this.understanding });
+    if (value !== undefined) return dc.endDialog({ kind: 'answer', value } satisfies AskResult<T>);
+    if (this.allowSwitch && text) {
+      const intent = this.understanding.classify(text, lang).intent;
+      if (intent && isRoutable(intent)) return dc.endDialog({ kind: 'switch', text } satisfies AskResult<T>);
+    }
+    state.attempts += 1;
+    await this.ask(dc.context, state, true);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: { state: AskState }): Promise<void> {
+    await this.ask(context, instance.state);
+  }
+
+  private async ask(context: TurnContext, state: AskState, retry = false): Promise<void> {
+    const { lang } = turnInfo(context);
+    const { question, params, choices } = state.options;
+    const views = [];
+    if (retry || state.attempts > 0) views.push({ kind: 'text' as const, text: t(lang, 'common.notUnderstood') });
+    if (state.attempts >= MISUNDERSTANDINGS_BEFORE_PHONE) {
+      views.push({ kind: 'text' as const, text: t(lang, 'common.offerPerson') }, phoneCard(context));
+    }
+    views.push({ kind: 'choice' as const, text: t(lang, question, params), choices: choiceSet(choices, lang) });
+    await say(context, ...views);
+  }
+}

@@ -1,0 +1,95 @@
+/** The button sets the dialogs offer; titles and synonyms live in locales/. Stored state keeps only the set's id. */
+import type { Lang } from '../../src/domain/types';
+import { t, MessageKey } from '../../src/i18n/messages';
+import type { ChoiceOption } from '../../src/rendering/view';
+import { normalizeText } from '../../src/understanding/normalize';
+
+interface ChoiceSpec {
+  value: string;
+  title: MessageKey;
+  /** A "|"-separated list of other words that pick this choice. */
+  synonyms?: MessageKey;
+}
+
+const CHOICE_SETS = {
+  problems: [
+    { value: 'lostCredentials', title: 'choice.lostCredentials' },
+    { value: 'missingAccessCodes', title: 'choice.missingAccessCodes' },
+    { value: 'withdrawal', title: 'choice.withdrawal' },
+    { value: 'cancellation', title: 'choice.cancellation' },
+    { value: 'updateDetails', title: 'choice.updateDetails' },
+    { value: 'adminProcedure', title: 'choice.adminProcedure' },
+    { value: 'parcelOldAddress', title: 'choice.parcelOldAddress' },
+    { value: 'internshipProblem', title: 'choice.internshipProblem' },
+    { value: 'refundDelay', title: 'choice.refundDelay' },
+    { value: 'noAnswer', title: 'choice.noAnswer' },
+    { value: 'contacts', title: 'choice.contacts' },
+  ],
+  contacts: [
+    { value: 'contactPhone', title: 'choice.contactPhone' },
+    { value: 'contactFax', title: 'choice.contactFax' },
+    { value: 'contactPostal', title: 'choice.contactPostal' },
+    { value: 'contactSocial', title: 'choice.contactSocial' },
+    { value: 'contactMediator', title: 'choice.contactMediator' },
+    { value: 'contactFaq', title: 'choice.contactFaq' },
+  ],
+  yesNo: [
+    { value: 'yes', title: 'choice.yes', synonyms: 'choice.yesSynonyms' },
+    { value: 'no', title: 'choice.no', synonyms: 'choice.noSynonyms' },
+  ],
+  registered: [
+    { value: 'yes', title: 'choice.registeredYes', synonyms: 'choice.yesSynonyms' },
+    { value: 'no', title: 'choice.registeredNo', synonyms: 'choice.noSynonyms' },
+  ],
+  anythingElse: [
+    { value: 'yes', title: 'choice.moreYes', synonyms: 'choice.yesSynonyms' },
+    { value: 'no', title: 'choice.moreNo', synonyms: 'choice.noSynonyms' },
+  ],
+  dateShortcuts: [
+    { value: 'today', title: 'choice.today' },
+    { value: 'yesterday', title: 'choice.yesterday' },
+    { value: 'unknown', title: 'choice.dateUnknown', synonyms: 'choice.unknownSynonyms' },
+  ],
+  waitingRanges: [
+    { value: '7', title: 'choice.waitLessThan2Weeks' },
+    { value: '21', title: 'choice.wait2To4Weeks' },
+    { value: '45', title: 'choice.wait1To2Months' },
+    { value: '90', title: 'choice.waitMoreThan2Months' },
+  ],
+  pastActions: [
+    { value: 'none', title: 'choice.actionNone', synonyms: 'choice.noSynonyms' },
+    { value: 'form', title: 'choice.actionForm' },
+    { value: 'phone', title: 'choice.actionPhone' },
+    { value: 'registeredLetter', title: 'choice.actionRegisteredLetter' },
+    { value: 'directorAppeal', title: 'choice.actionDirectorAppeal' },
+  ],
+  outcomes: [
+    { value: 'unanswered', title: 'choice.outcomeUnanswered' },
+    { value: 'refused', title: 'choice.outcomeRefused' },
+  ],
+} as const satisfies Record<string, readonly ChoiceSpec[]>;
+
+export type ChoiceSetId = keyof typeof CHOICE_SETS;
+export type ChoiceValue<Id extends ChoiceSetId> = (typeof CHOICE_SETS)[Id][number]['value'];
+
+export function choiceSet(id: ChoiceSetId, lang: Lang): ChoiceOption[] {
+  const specs: readonly ChoiceSpec[] = CHOICE_SETS[id];
+  return specs.map((spec) => ({
+    value: spec.value,
+    title: t(lang, spec.title),
+    synonyms: spec.synonyms ? t(lang, spec.synonyms).split('|') : undefined,
+  }));
+}
+
+/** Which choice a reply picks: its number, its value, its title or a synonym (accents and case ignored). */
+export function matchChoice(text: string, choices: readonly ChoiceOption[]): ChoiceOption | undefined {
+  const said = normalizeText(text).replace(/[.!)\s]+$/u, '');
+  if (!said) return undefined;
+  if (/^\d{1,2}$/.test(said)) return choices[Number(said) - 1];
+  return choices.find(
+    (choice) =>
+      normalizeText(choice.value) === said ||
+      normalizeText(choice.title) === said ||
+      (choice.synonyms ?? []).some((synonym) => normalizeText(synonym) === said),
+  );
+}

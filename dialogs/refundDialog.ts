@@ -1,0 +1,69 @@
+/**
+ * Refund delay: how long the user has waited (from the story, or asked), what the law says when the refund
+ * follows a withdrawal (14 days, then legal increases), and the next step of the escalation ladder.
+ */
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { CNED_FACTS } from '../src/facts/cned';
+import { refundAfterWithdrawal, LateRefundIncrease } from '../src/rules/refund';
+import type { MessageKey } from '../src/i18n/messages';
+import type { View } from '../src/rendering/view';
+import type { Understanding } from './understanding';
+import { RouteDialog, routeOptions, answerOf, ask, ASK_WAITING } from './routeDialog';
+import { EscalationDialog } from './escalationDialog';
+import { formatDate, msg, say, turnInfo } from './say';
+
+const ESCALATION = 'refund.escalation';
+
+function increaseKey(increase: LateRefundIncrease): MessageKey {
+  if (increase.kind === 'none') return 'refund.notLateYet';
+  return increase.kind === 'legalInterest' ? 'refund.legalInterest' : 'refund.increasePercent';
+}
+
+export class RefundDialog extends RouteDialog {
+  constructor(dialogId: string, understanding: Understanding) {
+    super(dialogId, understanding);
+    this.addDialog(new EscalationDialog(ESCALATION, understanding));
+    this.flow([this.waitingStep.bind(this), this.lawStep.bind(this), this.doneStep.bind(this)]);
+  }
+
+  /** Restates; asks how long the user has waited unless the story said it. */
+  private async waitingStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { facts, skipRestate } = routeOptions(step);
+    if (!skipRestate) await say(step.context, { kind: 'text', text: msg(step.context, 'refund.restate') });
+    if (facts.waiting) return step.next(facts.waiting.days);
+    return ask(step, ASK_WAITING, { question: 'refund.askWaiting', choices: 'waitingRanges' });
+  }
+
+  /** The refund rules that apply, with the computed lateness after a withdrawal; then the escalation step. */
+  private async lawStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang, now } = turnInfo(step.context);
+    const { facts } = routeOptions(step);
+    const waitingDays = answerOf<number>(step) ?? (typeof step.result === 'number' ? step.result : 0);
+    const legalDays = CNED_FACTS.law.refundAfterWithdrawalDays;
+    const views: View[] = [{ kind: 'text', text: msg(step.context, 'refund.waited', { days: waitingDays }) }];
+    if (facts.afterWithdrawal) {
+      const withdrawnOn = facts.date ?? now.setZone('Europe/Paris').minus({ days: waitingDays }).toISODate() ?? undefined;
+      if (withdrawnOn) {
+        const status = refundAfterWithdrawal(withdrawnOn, now);
+        views.push({
+          kind: 'card',
+          variant: 'deadline',
+          title: msg(step.context, 'refund.dueByTitle', { dueBy: formatDate(lang, status.dueBy) }),
+          text: msg(step.context, increaseKey(status.increase), {
+            daysLate: status.daysLate,
+            percent: status.increase.kind === 'percent' ? status.increase.percent : 0,
+          }),
+        });
+      }
+    } else {
+      views.push({ kind: 'text', text: msg(step.context, 'refund.generalTerms', { days: legalDays }) });
+    }
+    await say(step.context, ...views);
+    return step.beginDialog(ESCALATION, { facts, skipRestate: true });
+  }
+
+  /** Hands the escalation's result (done, or a switch to another problem) to the main dialog. */
+  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}

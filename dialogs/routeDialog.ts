@@ -1,0 +1,59 @@
+/** What every route dialog shares: its options, its result, and the questions it may ask. */
+import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { ExtractedFacts, Understanding } from './understanding';
+import { AskDialog, AskOptions, AskResult } from './prompts/askDialog';
+import { dateAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
+
+export interface RouteOptions {
+  /** What the user's first message already said; never asked again. */
+  facts: ExtractedFacts;
+  /** Set when another route hands over and has already restated the problem. */
+  skipRestate?: boolean;
+}
+
+export type RouteResult = { kind: 'done' } | { kind: 'switch'; text: string };
+export const DONE: RouteResult = { kind: 'done' };
+
+export const ASK_CHOICE = 'ask.choice';
+export const ASK_DATE = 'ask.date';
+export const ASK_WAITING = 'ask.waiting';
+
+function isSwitch(result: unknown): result is { kind: 'switch'; text: string } {
+  return typeof result === 'object' && result !== null && (result as { kind?: unknown }).kind === 'switch';
+}
+
+/** The answer of the question asked in the previous step, if it was one. */
+export function answerOf<T>(step: WaterfallStepContext): T | undefined {
+  const result = step.result as AskResult<T> | undefined;
+  return result?.kind === 'answer' ? result.value : undefined;
+}
+
+export function routeOptions(step: WaterfallStepContext): RouteOptions {
+  const options = step.options as Partial<RouteOptions> | undefined;
+  return { facts: options?.facts ?? { history: [] }, skipRestate: options?.skipRestate };
+}
+
+export function ask(step: WaterfallStepContext, dialogId: string, options: AskOptions): Promise<DialogTurnResult> {
+  return step.beginDialog(dialogId, options);
+}
+
+export abstract class RouteDialog extends ComponentDialog {
+  protected constructor(dialogId: string, protected readonly understanding: Understanding) {
+    super(dialogId);
+    this.addDialog(new AskDialog(ASK_CHOICE, understanding, pickedChoice));
+    this.addDialog(new AskDialog(ASK_DATE, understanding, dateAnswer));
+    this.addDialog(new AskDialog(ASK_WAITING, understanding, waitingDaysAnswer));
+  }
+
+  /** Sets the route's steps; a "switch" answer (the user described another problem) ends the route at once. */
+  protected flow(steps: WaterfallStep[]): void {
+    const flowId = `${this.id}.flow`;
+    this.addDialog(
+      new WaterfallDialog(
+        flowId,
+        steps.map((step) => async (context: WaterfallStepContext) => (isSwitch(context.result) ? context.endDialog(context.result) : step(context))),
+      ),
+    );
+    this.initialDialogId = flowId;
+  }
+}

@@ -1,0 +1,40 @@
+/** The Bot Framework edge: CloudAdapter with authentication from configuration, and the turn error handler. */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  ConversationState,
+  TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import { hashId } from '../logging';
+import { t } from '../i18n/messages';
+import { turnInfo } from './turnInfo';
+
+export function createAdapter(config: AppConfig, logger: Logger, conversationState?: ConversationState): CloudAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = { ...config.botAuth };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+
+  // Log without message text; apologise; reset the conversation's dialog so the next message starts cleanly.
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    const err = error instanceof Error ? error : new Error(String(error));
+    logger.error(
+      { event: 'turn.error', errorName: err.name, errorMessage: err.message, conversation: hashId(context.activity.conversation?.id, config.logHashSalt) },
+      'turn failed',
+    );
+    try {
+      await context.sendActivity(t(turnInfo(context).lang, 'common.error'));
+    } catch (sendError) {
+      logger.warn({ event: 'turn.error.reply-failed', errorMessage: sendError instanceof Error ? sendError.message : String(sendError) });
+    }
+    if (conversationState) {
+      try {
+        await conversationState.delete(context);
+      } catch (deleteError) {
+        logger.warn({ event: 'turn.error.reset-failed', errorMessage: deleteError instanceof Error ? deleteError.message : String(deleteError) });
+      }
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,65 @@
+/** Turn handling: welcome on join, global erasure, a guard on message size, then the dialog tree. */
+import { ActivityHandler, BotState, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
+import { matchGlobalCommand } from '../../dialogs/globalCommands';
+import { say, msg } from '../../dialogs/say';
+import { turnInfo } from './turnInfo';
+
+/** Longer messages are answered with the menu and never reach the recognizers. */
+export const MAX_MESSAGE_LENGTH = 5000;
+
+export class ComplaintBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    mainDialog: Dialog,
+    private readonly logger?: Logger,
+    private readonly extraStates: BotState[] = [],
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialog');
+    this.dialogs = new DialogSet(this.dialogState).add(mainDialog);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
+      if (joined) await say(context, ...welcomeViews(context));
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    for (const state of this.extraStates) await state.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? '';
+    const info = turnInfo(context);
+    if (text.length > MAX_MESSAGE_LENGTH) {
+      this.logger?.info({ event: 'message.tooLong', length: text.length, channel: info.channelId });
+      await say(context, ...tooLongViews(context, MAX_MESSAGE_LENGTH));
+      return;
+    }
+    if (matchGlobalCommand(text) === 'deleteData') {
+      await this.conversationState.delete(context);
+      for (const state of this.extraStates) await state.delete(context);
+      this.logger?.info({ event: 'state.deleted' });
+      await say(context, { kind: 'text', text: msg(context, 'privacy.deleted') });
+      return;
+    }
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG, { text });
+  }
+}

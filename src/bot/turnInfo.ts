@@ -1,0 +1,51 @@
+/** What every step of a turn needs to know: the language, "now" (the activity's timestamp) and the user's zone. */
+import { TurnContext, Activity } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { Lang } from '../domain/types';
+import { langFromLocale } from '../i18n/messages';
+
+export interface TurnInfo {
+  lang: Lang;
+  /** The turn's instant: activity.timestamp when the channel set it, else the clock (read once, here only). */
+  now: DateTime;
+  /** The user's IANA time zone when the channel sent a valid one (Web Chat sends activity.localTimezone). */
+  userZone?: string;
+  channelId: string;
+}
+
+const TURN_INFO = Symbol('turnInfo');
+
+function timestampOf(activity: Partial<Activity>, clock: () => Date): DateTime {
+  const raw: unknown = activity.timestamp;
+  const parsed =
+    raw instanceof Date ? DateTime.fromJSDate(raw) : typeof raw === 'string' ? DateTime.fromISO(raw, { setZone: true }) : null;
+  return parsed && parsed.isValid ? parsed : DateTime.fromJSDate(clock());
+}
+
+function validZone(zone: unknown): string | undefined {
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return undefined;
+  return DateTime.now().setZone(zone).isValid ? zone : undefined;
+}
+
+export function turnInfoFromActivity(activity: Partial<Activity>, clock: () => Date = () => new Date()): TurnInfo {
+  return {
+    lang: langFromLocale(activity.locale),
+    now: timestampOf(activity, clock),
+    userZone: validZone(activity.localTimezone),
+    channelId: activity.channelId ?? 'unknown',
+  };
+}
+
+/** The turn's info, computed once per turn and cached on the context. */
+export function turnInfo(context: TurnContext): TurnInfo {
+  const cached: TurnInfo | undefined = context.turnState.get(TURN_INFO);
+  if (cached) return cached;
+  const info = turnInfoFromActivity(context.activity);
+  context.turnState.set(TURN_INFO, info);
+  return info;
+}
+
+/** Lets the bot (or a test) fix the turn's info, e.g. a language chosen earlier in the conversation. */
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(TURN_INFO, info);
+}

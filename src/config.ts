@@ -1,0 +1,107 @@
+/** Reads and validates the configuration from the environment (and `.env` in the working directory). */
+
+export class ConfigError extends Error {}
+
+export type StorageConfig =
+  | { kind: 'memory' }
+  | { kind: 'blob'; connectionString: string; container: string }
+  | { kind: 'cosmos'; endpoint: string; key: string; database: string; container: string };
+
+export interface AppConfig {
+  port: number;
+  /** Keys read by ConfigurationBotFrameworkAuthentication; an empty app id turns authentication off. */
+  botAuth: {
+    MicrosoftAppType: string;
+    MicrosoftAppId: string;
+    MicrosoftAppPassword: string;
+    MicrosoftAppTenantId: string;
+  };
+  authEnabled: boolean;
+  storage: StorageConfig;
+  stateTtlDays: number;
+  directLineSecret: string | undefined;
+  logLevel: string;
+  /** Off by default: message text is personal data and never logged unless explicitly asked. */
+  logMessageText: boolean;
+  appInsightsConnectionString: string | undefined;
+  rateLimit: { messages: number; windowMs: number };
+  /** Salt for hashing conversation ids in logs. */
+  logHashSalt: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function readString(env: Env, name: string, fallback = ''): string {
+  return (env[name] ?? fallback).trim();
+}
+
+function required(env: Env, name: string, why: string): string {
+  const value = readString(env, name);
+  if (!value) throw new ConfigError(`${name} is required ${why}.`);
+  return value;
+}
+
+function positiveInt(env: Env, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = readString(env, name);
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new ConfigError(`${name} must be a whole number between 1 and ${max} (got "${raw}").`);
+  }
+  return value;
+}
+
+function readStorage(env: Env): StorageConfig {
+  const kind = readString(env, 'STATE_STORAGE', 'memory').toLowerCase();
+  switch (kind) {
+    case 'memory':
+      return { kind: 'memory' };
+    case 'blob':
+      return {
+        kind: 'blob',
+        connectionString: required(env, 'BLOB_CONNECTION_STRING', 'when STATE_STORAGE=blob'),
+        container: required(env, 'BLOB_CONTAINER', 'when STATE_STORAGE=blob'),
+      };
+    case 'cosmos':
+      return {
+        kind: 'cosmos',
+        endpoint: required(env, 'COSMOS_ENDPOINT', 'when STATE_STORAGE=cosmos'),
+        key: required(env, 'COSMOS_KEY', 'when STATE_STORAGE=cosmos'),
+        database: required(env, 'COSMOS_DATABASE', 'when STATE_STORAGE=cosmos'),
+        container: required(env, 'COSMOS_CONTAINER', 'when STATE_STORAGE=cosmos'),
+      };
+    default:
+      throw new ConfigError(`STATE_STORAGE must be memory, blob or cosmos (got "${kind}").`);
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const appId = readString(env, 'MicrosoftAppId');
+  const appType = readString(env, 'MicrosoftAppType', 'MultiTenant');
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+    throw new ConfigError(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (got "${appType}").`);
+  }
+  if (appId && appType !== 'UserAssignedMSI') required(env, 'MicrosoftAppPassword', 'when MicrosoftAppId is set');
+  if (appId && appType !== 'MultiTenant') required(env, 'MicrosoftAppTenantId', `when MicrosoftAppType=${appType}`);
+  return {
+    port: positiveInt(env, 'PORT', 3978, 65535),
+    botAuth: {
+      MicrosoftAppType: appType,
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: readString(env, 'MicrosoftAppPassword'),
+      MicrosoftAppTenantId: readString(env, 'MicrosoftAppTenantId'),
+    },
+    authEnabled: appId !== '',
+    storage: readStorage(env),
+    stateTtlDays: positiveInt(env, 'STATE_TTL_DAYS', 30, 3650),
+    directLineSecret: readString(env, 'DIRECT_LINE_SECRET') || undefined,
+    logLevel: readString(env, 'LOG_LEVEL', 'info'),
+    logMessageText: readString(env, 'LOG_MESSAGE_TEXT') === 'true',
+    appInsightsConnectionString: readString(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
+    rateLimit: {
+      messages: positiveInt(env, 'RATE_LIMIT_MESSAGES', 20),
+      windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 10_000),
+    },
+    logHashSalt: readString(env, 'LOG_HASH_SALT', 'cned-guide'),
+  };
+}

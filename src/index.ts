@@ -1,0 +1,32 @@
+/** Entry point: configuration, application, listen. Everything else is wired in bootstrap.ts. */
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { loadConfig, ConfigError } from './config';
+import { createLogger } from './logging';
+import { createApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  // .env is read from the working directory (the project root with `npm start`), never from the build folder.
+  dotenv.config({ path: path.resolve(process.cwd(), '.env') });
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const app = await createApp(config, logger);
+  app.server.listen(config.port, () => {
+    logger.info({ event: 'server.ready', port: config.port, authEnabled: config.authEnabled, storage: config.storage.kind, startupMs: Date.now() - started });
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Fatal: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

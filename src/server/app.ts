@@ -1,0 +1,41 @@
+/** The HTTP server: the bot endpoint, health, and the pages. Routes are added here and nowhere else. */
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import { t } from '../i18n/messages';
+
+export interface ServerDeps {
+  config: AppConfig;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+}
+
+export function createServer({ adapter, bot, logger }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'cned-guide', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+
+  server.get('/', (_req, res, next) => {
+    const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${t('fr', 'page.title')}</title></head><body><main><h1>${t('fr', 'page.title')}</h1><p>${t('fr', 'page.connect')}</p></main></body></html>`;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(body);
+    return next();
+  });
+
+  server.on('restifyError', (req, _res, err, callback) => {
+    logger.warn({ event: 'http.error', method: req.method, path: req.path(), status: err.statusCode ?? 500, errorName: err.name });
+    return callback();
+  });
+  return server;
+}
