@@ -6,7 +6,7 @@ export type GlobalCommand = 'menu' | 'help' | 'restart' | 'cancel' | 'person' | 
 /** Whole-message phrases (after normalization): "annuler" alone cancels, "annuler mon inscription" does not. */
 const EXACT: Record<GlobalCommand, readonly string[]> = {
   menu: ['menu', 'menu principal', 'main menu', 'accueil', 'retour au menu', 'back to menu', 'home'],
-  help: ['aide', 'help', '?', 'a l aide', 'besoin d aide', 'i need help', 'que pouvez vous faire', 'what can you do'],
+  help: ['aide', 'help', 'a l aide', 'besoin d aide', 'i need help', 'que pouvez vous faire', 'what can you do'],
   restart: ['recommencer', 'restart', 'start over', 'reset', 'recommencer la conversation', 'nouvelle conversation', 'reprendre depuis le debut'],
   cancel: ['annuler', 'cancel', 'stop', 'quitter', 'quit', 'abandonner', 'laisse tomber', 'never mind', 'nevermind', 'exit'],
   person: ['conseiller', 'un conseiller', 'humain', 'un humain', 'agent', 'operateur', 'human', 'person', 'a person', 'operator'],
@@ -35,7 +35,7 @@ const CONTAINED: Partial<Record<GlobalCommand, readonly string[]>> = {
 export function matchGlobalCommand(text: string): GlobalCommand | undefined {
   const said = normalizeText(text)
     .replace(/['’\-]/g, ' ')
-    .replace(/[.!,;:]+/g, ' ')
+    .replace(/[.!?,;:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!said || said.length > 200) return undefined;

@@ -32,8 +32,17 @@ const ASK_CONTACT = 'main.askContact';
 const ASK_MORE = 'main.askMore';
 
 export interface MainOptions {
-  /** The message that started the conversation (or a new problem typed at "anything else?"). */
+  /** A new problem typed where another question was asked; by default the message that began the dialog. */
   text?: string;
+  /** Show the menu without reading the current message (after "menu", "restart" or "yes, something else"). */
+  showMenu?: boolean;
+}
+
+/** The text to understand when the flow begins: explicit, else the message that began it, unless the menu is asked for. */
+function textToUnderstand(context: DialogContext['context'], options: MainOptions | undefined): string | undefined {
+  if (options?.showMenu) return undefined;
+  const fromActivity = context.activity.type === ActivityTypes.Message ? context.activity.text : undefined;
+  return (options?.text ?? fromActivity)?.trim() || undefined;
 }
 
 type MenuPick = RouteKey | 'contacts';
@@ -76,7 +85,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(inner: DialogContext, options?: MainOptions): Promise<DialogTurnResult> {
-    const command = options?.text ? matchGlobalCommand(options.text) : undefined;
+    const text = textToUnderstand(inner.context, options);
+    const command = text ? matchGlobalCommand(text) : undefined;
     if (command) return this.runCommand(inner, command, false);
     return super.onBeginDialog(inner, options);
   }
@@ -87,7 +97,7 @@ export class MainDialog extends ComponentDialog {
       case 'menu':
       case 'restart':
         await inner.cancelAllDialogs();
-        return inner.beginDialog(FLOW, {});
+        return inner.beginDialog(FLOW, { showMenu: true } satisfies MainOptions);
       case 'cancel':
         await inner.cancelAllDialogs();
         await say(context, { kind: 'text', text: msg(context, active ? 'common.cancelled' : 'common.nothingToCancel') });
@@ -103,7 +113,7 @@ export class MainDialog extends ComponentDialog {
           await inner.repromptDialog();
           return Dialog.EndOfTurn;
         }
-        return inner.beginDialog(FLOW, {});
+        return inner.beginDialog(FLOW, { showMenu: true } satisfies MainOptions);
       }
       case 'deleteData':
         // Erasure needs the storage: the bot handles it before any dialog runs.
@@ -114,7 +124,7 @@ export class MainDialog extends ComponentDialog {
   /** Understands the first message; shows the menu when there is none or it is unclear. */
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { lang } = turnInfo(step.context);
-    const text = (step.options as MainOptions | undefined)?.text?.trim();
+    const text = textToUnderstand(step.context, step.options as MainOptions | undefined);
     if (!text) return this.askProblem(step, { question: 'menu.question', choices: 'problems' });
     const picked = matchChoice(text, choiceSet('problems', lang))?.value;
     if (picked === 'contacts' || (picked && isRoutable(picked))) return step.next({ route: picked } satisfies Picked);
@@ -140,7 +150,7 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const contact = answerOf<string>(step);
     const picked: Picked = contact && isRoutable(contact) ? { route: contact } : (step.result as Picked);
-    if (picked.route === 'contacts') return step.replaceDialog(FLOW, {});
+    if (picked.route === 'contacts') return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     const { lang, now } = turnInfo(step.context);
     const facts = picked.text ? this.understanding.extractFacts(picked.text, lang, now) : { history: [] };
     return step.beginDialog(routeDialogId(picked.route), { facts });
@@ -157,7 +167,7 @@ export class MainDialog extends ComponentDialog {
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as RouteResult | undefined;
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
-    if (answerOf<string>(step) === 'yes') return step.replaceDialog(FLOW, {});
+    if (answerOf<string>(step) === 'yes') return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     await say(step.context, { kind: 'text', text: msg(step.context, 'menu.goodbye') });
     return step.endDialog();
   }

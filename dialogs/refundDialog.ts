@@ -10,7 +10,7 @@ import type { View } from '../src/rendering/view';
 import type { Understanding } from './understanding';
 import { RouteDialog, routeOptions, answerOf, ask, ASK_WAITING } from './routeDialog';
 import { EscalationDialog } from './escalationDialog';
-import { formatDate, msg, say, turnInfo } from './say';
+import { formatDate, formatWaiting, msg, say, turnInfo } from './say';
 
 const ESCALATION = 'refund.escalation';
 
@@ -40,7 +40,7 @@ export class RefundDialog extends RouteDialog {
     const { facts } = routeOptions(step);
     const waitingDays = answerOf<number>(step) ?? (typeof step.result === 'number' ? step.result : 0);
     const legalDays = CNED_FACTS.law.refundAfterWithdrawalDays;
-    const views: View[] = [{ kind: 'text', text: msg(step.context, 'refund.waited', { days: waitingDays }) }];
+    const views: View[] = [{ kind: 'text', text: msg(step.context, 'refund.waited', { duration: formatWaiting(lang, waitingDays) }) }];
     if (facts.afterWithdrawal) {
       const withdrawnOn = facts.date ?? now.setZone('Europe/Paris').minus({ days: waitingDays }).toISODate() ?? undefined;
       if (withdrawnOn) {

@@ -37,3 +37,10 @@ export async function say(context: TurnContext, ...views: View[]): Promise<void>
   if (views.length === 0) return;
   await context.sendActivities(renderViews(views, turnInfo(context).channelId));
 }
+
+/** "environ 4 mois" / "about 3 weeks" / "5 jour(s)": a waiting time as people say it. */
+export function formatWaiting(lang: Lang, days: number): string {
+  if (days >= 60) return t(lang, 'duration.months', { n: Math.round(days / 30) });
+  if (days >= 14) return t(lang, 'duration.weeks', { n: Math.round(days / 7) });
+  return t(lang, 'duration.days', { n: days });
+}

@@ -60,6 +60,6 @@ export class ComplaintBot extends ActivityHandler {
     }
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG, { text });
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
   }
 }

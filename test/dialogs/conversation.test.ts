@@ -1,0 +1,142 @@
+/** How a conversation behaves around the routes: menus, misunderstandings, global commands, endings, time. */
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Understanding } from '../../dialogs/understanding';
+import { t } from '../../src/i18n/messages';
+import { loadUnderstanding } from '../../src/understanding';
+import { startConversation } from '../support/dialogs';
+
+const THURSDAY_11H = '2026-11-26T11:00:00+01:00';
+let understanding: Understanding;
+beforeAll(async () => {
+  understanding = await loadUnderstanding();
+});
+
+const fr = (key: Parameters<typeof t>[1]) => t('fr', key).split('{')[0];
+
+describe('menu and misunderstandings', () => {
+  test('nonsense gets the menu; a second misunderstanding in a row offers a person with the line status', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    const first = await conversation.send('azerty qsdfgh');
+    expect(first.text).toContain(fr('common.notUnderstood'));
+    expect(first.buttons).toContain(t('fr', 'choice.lostCredentials'));
+    expect(first.text).not.toContain(fr('common.offerPerson'));
+    const second = await conversation.send('blablabla xyz');
+    expect(second.text).toContain(fr('common.offerPerson'));
+    expect(second.text).toContain(fr('phone.openNow'));
+    expect(second.buttons).toHaveLength(11);
+    const third = await conversation.send('Identifiants perdus');
+    expect(third.text).toContain(fr('lostCredentials.restate'));
+  });
+
+  test('a greeting gets the menu without a misunderstanding', async () => {
+    const turn = await startConversation(understanding, 'fr', THURSDAY_11H).send('Bonjour');
+    expect(turn.text).toContain(fr('menu.greeting'));
+    expect(turn.text).not.toContain(fr('common.notUnderstood'));
+    expect(turn.status).toBe(DialogTurnStatus.waiting);
+  });
+
+  test('a button number picks the choice', async () => {
+    const conversation = startConversation(understanding, 'en', THURSDAY_11H);
+    await conversation.send('hello');
+    const turn = await conversation.send('9');
+    expect(turn.text).toContain(t('en', 'refund.restate'));
+  });
+});
+
+describe('endings', () => {
+  test('"no" ends the dialog, and a later message starts a new one', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    const answered = await conversation.send('quel est le numéro de fax ?');
+    expect(answered.status).toBe(DialogTurnStatus.waiting);
+    const bye = await conversation.send('Non, merci');
+    expect(bye.text).toContain(fr('menu.goodbye'));
+    expect(bye.status).toBe(DialogTurnStatus.complete);
+    const again = await conversation.send('je veux annuler mon inscription');
+    expect(again.text).toContain(fr('cancellation.restate'));
+  });
+
+  test('a new problem typed at "anything else?" is routed at once', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('numéro de fax');
+    const turn = await conversation.send("mon colis est parti à mon ancienne adresse");
+    expect(turn.text).toContain(fr('parcelOldAddress.restate'));
+  });
+
+  test('a new problem typed in the middle of a question leaves the question', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    expect((await conversation.send('je veux me rétracter')).text).toContain(fr('withdrawal.askDate'));
+    const turn = await conversation.send("en fait j'ai perdu mes identifiants de connexion");
+    expect(turn.text).toContain(fr('lostCredentials.restate'));
+  });
+
+  test('an answer that is neither a date nor a problem is asked again', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('je veux me rétracter');
+    const turn = await conversation.send('bof');
+    expect(turn.text).toContain(fr('common.notUnderstood'));
+    expect(turn.text).toContain(fr('withdrawal.askDate'));
+    expect(turn.buttons).toEqual([t('fr', 'choice.today'), t('fr', 'choice.yesterday'), t('fr', 'choice.dateUnknown')]);
+  });
+});
+
+describe('global commands', () => {
+  test.each([
+    ['menu', 'menu.question'],
+    ['recommencer', 'menu.question'],
+    ['restart', 'menu.question'],
+  ] as const)('"%s" in the middle of a question shows the menu', async (command, key) => {
+    const conversation = startConversation(understanding, command === 'restart' ? 'en' : 'fr', THURSDAY_11H);
+    await conversation.send(command === 'restart' ? 'I want to use my right of withdrawal' : 'je veux me rétracter');
+    const turn = await conversation.send(command);
+    expect(turn.text).toContain(t(command === 'restart' ? 'en' : 'fr', key).split('{')[0]);
+    expect(turn.status).toBe(DialogTurnStatus.waiting);
+  });
+
+  test('"annuler" cancels the dialog; "annuler mon inscription" is a problem, not a command', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('je veux me rétracter');
+    const cancelled = await conversation.send('annuler');
+    expect(cancelled.text).toContain(fr('common.cancelled'));
+    expect(cancelled.status).toBe(DialogTurnStatus.complete);
+    const problem = await conversation.send('annuler mon inscription');
+    expect(problem.text).toContain(fr('cancellation.restate'));
+  });
+
+  test('"aide" explains and asks the pending question again', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('je veux me rétracter');
+    const turn = await conversation.send('aide');
+    expect(turn.text).toContain(fr('common.help'));
+    expect(turn.text).toContain(fr('withdrawal.askDate'));
+    const answer = await conversation.send('hier');
+    expect(answer.text).toContain('mercredi 9 décembre 2026');
+  });
+
+  test('asking for a person gives the phone line and keeps the question', async () => {
+    const conversation = startConversation(understanding, 'en', THURSDAY_11H);
+    await conversation.send('nobody answers me');
+    const turn = await conversation.send('I want to talk to a person please');
+    expect(turn.text).toContain(t('en', 'common.personIntro'));
+    expect(turn.text).toContain('05 49 49 94 94');
+    expect(turn.text).toContain(t('en', 'escalation.askDone'));
+  });
+});
+
+describe('phone line status in the answer', () => {
+  test.each([
+    ['Saturday', '2026-11-28T10:00:00+01:00', 'fermée (week-end)', 'lundi 30 novembre à 8h30'],
+    ['Christmas', '2026-12-25T10:00:00+01:00', 'fermée (jour férié)', 'lundi 28 décembre à 8h30'],
+    ['evening', '2026-11-26T18:05:00+01:00', "fermée (fermée pour aujourd'hui)", 'vendredi 27 novembre à 8h30'],
+    ['summer evening, still open', '2026-07-02T18:15:00+02:00', 'ouverte maintenant', "jusqu'à 18h30"],
+  ])('%s', async (_name, nowIso, status, when) => {
+    const turn = await startConversation(understanding, 'fr', nowIso).send('numéro de téléphone');
+    expect(turn.text).toContain(status);
+    expect(turn.text).toContain(when);
+  });
+
+  test('a user abroad also sees the hours in their own time', async () => {
+    const turn = await startConversation(understanding, 'en', THURSDAY_11H, { zone: 'America/Montreal' }).send('phone number');
+    expect(turn.text).toContain('Your time (America/Montreal)');
+    expect(turn.text).toContain('2:30 – 12:00');
+  });
+});
