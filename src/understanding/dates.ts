@@ -1,0 +1,406 @@
+/**
+ * Dates and durations in a user's message (French and English).
+ *
+ * The Microsoft recognizers do the resolving, but they are slow (about 2.5 ms of fixed
+ * cost per call, plus roughly 0.35 ms per character once digits are present, on the
+ * French model). So a cheap regular expression over the folded text finds candidate
+ * spans first ("20 novembre", "il y a 3 jours", "hier", "20/11/2026"...), and only the
+ * core of each candidate (a few dozen characters at most) is given to the recognizer,
+ * at most MAX_WINDOWS times per message.
+ *
+ * Recognizer behaviours handled here (suite 1.3.1, date-time 1.3.2):
+ * - "3 novembre" resolves to two `date` values (this year's and next year's); we keep
+ *   the latest one that is not after today ("le 3 décembre" on 2026-11-26 -> 2025-12-03).
+ * - "il y a 10 jours" (French) resolves to a `duration` (timex P10D): "il y a" is seen
+ *   by our own pattern and the date is computed as today minus the duration.
+ *   English "3 days ago" resolves to a `date` directly.
+ * - "1er novembre" resolves to "not resolved" (timex XXXX-01-00): "1er" is rewritten "1".
+ * - "hier matin" resolves to a `datetimerange` of *today*: our candidate is "hier" alone.
+ * - "for the last 3 weeks" resolves to a `daterange`: only "3 weeks" is sent.
+ * - English reads "03/11/2026" as 11 March: numeric dates always go to the French model.
+ * - `recognizeDateTime` does not rebuild models per call (they sit in a static cache
+ *   keyed by culture and options), so it costs the same as a kept `DateTimeModel`.
+ *   The first French call costs about 2 s (regular expressions compiled on first use);
+ *   see warmUpRecognizers, and oneByte for the trap that made it happen again later.
+ */
+import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { DateTime } from 'luxon';
+import type { Lang } from '../domain/types';
+import { normalizeText } from './normalize';
+
+export interface Duration {
+  amount: number;
+  unit: 'day' | 'week' | 'month' | 'year';
+  /** Approximate total in days (week = 7, month = 30, year = 365). */
+  days: number;
+}
+
+/** How the words around a temporal expression relate it to now. */
+export type TemporalCue =
+  | 'ago' // "il y a 3 jours", "3 days ago": a past date
+  | 'since' // "depuis 3 semaines", "ça fait", "cela fait", "voilà", "for", "since"
+  | 'relative' // "après 3 semaines", "dans 14 jours", "within 14 days": not anchored to now
+  | 'none';
+
+/** A temporal expression found in the folded text, resolved by the recognizer. */
+export interface TemporalMention {
+  /** Offsets in the folded text (see foldText). */
+  start: number;
+  end: number;
+  /** Past ISO date (yyyy-mm-dd, Europe/Paris), for dates and "ago" durations. */
+  iso?: string;
+  /** For durations (including "ago" ones). */
+  duration?: Duration;
+  cue: TemporalCue;
+  /** "aujourd'hui" / "today": a date, but a weak one (complaints say "today still nothing"). */
+  isToday: boolean;
+}
+
+/** At most this many candidates are looked at per message (a message listing 500 dates is not a story). */
+const MAX_CANDIDATES = 100;
+/** At most this many recognizer calls per message. */
+export const MAX_WINDOWS = 3;
+/** Never send more than this many characters to the recognizer in one call. */
+const MAX_WINDOW_CHARS = 120;
+
+// ---------------------------------------------------------------------------
+// Folding: the shared normalizer (NFD, accents stripped, lower case, whitespace
+// collapsed), applied line by line so that line breaks survive as sentence bounds.
+
+export function foldText(text: string): string {
+  if (typeof text !== 'string' || text.length === 0) return '';
+  return text
+    .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+    .map((line) => normalizeText(line).replace(/[\u2010-\u2015\u2212]/g, '-'))
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Candidate patterns (over folded text).
+
+const FR_NUM =
+  '(?:\\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|dix-huit|vingt|trente)';
+const FR_UNIT = '(?:jours?|semaines?|mois|ans|an|annees?)';
+const FR_MONTH =
+  '(?:janvier|janv\\.?|fevrier|fevr?\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|decembre|dec\\.?)';
+const FR_WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+
+const EN_NUM =
+  '(?:\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|(?:a )?couple of)';
+const EN_UNIT = '(?:days?|weeks?|months?|years?)';
+const EN_MONTH =
+  '(?:january|jan\\.?|february|feb\\.?|march|mar\\.?|april|apr\\.?|may|june|jun\\.?|july|jul\\.?|august|aug\\.?|september|sept?\\.?|october|oct\\.?|november|nov\\.?|december|dec\\.?)';
+const EN_WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+
+const NUMERIC_DATE =
+  '(?<![\\d/.-])(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}(?:/(?:\\d{4}|\\d{2}))?|\\d{1,2}[.-]\\d{1,2}[.-](?:\\d{4}|\\d{2}))(?![\\d/.-]?\\d)';
+
+/** Group names: pre (prefix of a duration), dur (number + unit [+ ago]), num, date (a date phrase). */
+const FR_CANDIDATES = new RegExp(
+  [
+    `(?:\\b(?<pre>il y a|ca fait|cela fait|ca va faire|voila|voici|depuis|pendant|apres|au bout de|dans|sous|en|d'ici)\\s+(?:(?:environ|presque|plus de|pres de|bientot|deja|maintenant)\\s+)?)?\\b(?<dur>(?<num>${FR_NUM})\\s+${FR_UNIT})\\b`,
+    `\\b(?<date>(?:\\d{1,2}|1er|premier)\\s+${FR_MONTH}(?:\\s+\\d{4}\\b)?)`,
+    `(?<date2>${NUMERIC_DATE})`,
+    `(?<date3>\\bavant[- ]hier\\b|\\bhier\\b|\\baujourd'hui\\b)`,
+    `(?<!\\ble |\\bles |\\bau |\\bdu )(?<date4>\\b${FR_WEEKDAY}(?:\\s+derniere?)?\\b)(?!\\s+(?:au|et)\\s)`,
+  ].join('|'),
+  'g',
+);
+
+const EN_CANDIDATES = new RegExp(
+  [
+    `(?:\\b(?<pre>for|since|over|after|within|in|about|nearly|almost|around|more than)\\s+(?:(?:the\\s+)?(?:last|past)\\s+|about\\s+|almost\\s+|nearly\\s+|over\\s+)?)?\\b(?<dur>(?<num>${EN_NUM})\\s+${EN_UNIT}(?<ago>\\s+ago)?)\\b`,
+    `\\b(?<date>(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MONTH}(?:,?\\s+\\d{4})?|${EN_MONTH}\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?)\\b`,
+    `(?<date2>${NUMERIC_DATE})`,
+    `(?<date3>\\b(?:the\\s+)?day before yesterday\\b|\\byesterday\\b|\\btoday\\b)`,
+    `(?<date4>\\b(?:last\\s+)?${EN_WEEKDAY}\\b)(?!s|\\s+(?:to|through|and|-)\\s)`,
+  ].join('|'),
+  'g',
+);
+
+const SINCE_PREFIXES = new Set(['ca fait', 'cela fait', 'ca va faire', 'voila', 'voici', 'depuis', 'pendant', 'for', 'since', 'over', 'more than']);
+const RELATIVE_PREFIXES = new Set(['apres', 'au bout de', 'dans', 'sous', 'en', "d'ici", 'after', 'within', 'in']);
+const ARTICLE_NUMBERS = new Set(['un', 'une', 'a', 'an']);
+
+/** A candidate span before resolution. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** What is sent to the recognizer. */
+  window: string;
+  cue: TemporalCue;
+  isDuration: boolean;
+  isToday: boolean;
+  /** Numeric dates are read day first (French usage, also for English messages to CNED). */
+  dayFirst: boolean;
+}
+
+export function findCandidates(folded: string, lang: Lang): Candidate[] {
+  const re = lang === 'en' ? EN_CANDIDATES : FR_CANDIDATES;
+  re.lastIndex = 0;
+  const found: Candidate[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null && found.length < MAX_CANDIDATES) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const g = m.groups ?? {};
+    if (g.dur !== undefined) {
+      const pre = g.pre;
+      const ago = pre === 'il y a' || g.ago !== undefined;
+      const cue: TemporalCue = ago
+        ? 'ago'
+        : pre !== undefined && SINCE_PREFIXES.has(pre)
+          ? 'since'
+          : pre !== undefined && RELATIVE_PREFIXES.has(pre)
+            ? 'relative'
+            : 'none';
+      // "un mois", "a week" alone are too common ("une semaine de cours"); keep them with a cue or "que j'attends".
+      const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if (ARTICLE_NUMBERS.has(g.num ?? '') && cue === 'none' && !/^ qu(?:e |')/.test(after)) continue;
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        window: g.dur,
+        cue,
+        isDuration: true,
+        isToday: false,
+        dayFirst: false,
+      });
+      continue;
+    }
+    const text = g.date ?? g.date2 ?? g.date3 ?? g.date4;
+    if (text === undefined) continue;
+    const start = m.index + m[0].length - text.length;
+    found.push({
+      start,
+      end: m.index + m[0].length,
+      window: text.replace(/\b1ere?\b/g, '1'),
+      cue: 'none',
+      isDuration: false,
+      isToday: g.date3 !== undefined && /aujourd|today/.test(text),
+      dayFirst: g.date2 !== undefined,
+    });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// Recognizer.
+
+function cultureOf(lang: Lang): string {
+  return lang === 'en' ? Culture.English : Culture.French;
+}
+
+/** Paris wall-clock time of `now`, as a JS Date in the process's local zone (what the recognizer reads). */
+function referenceDate(today: DateTime): Date {
+  return new Date(today.year, today.month - 1, today.day, 12, 0, 0);
+}
+
+interface RawResolution {
+  typeName: string;
+  values: Array<{ value?: string; timex?: string }>;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/**
+ * V8 compiles a regular expression separately for one-byte and two-byte subject
+ * strings, and compiling the recognizer's huge French expressions costs about 1 s. A
+ * slice of a message that contained "’" or an emoji is a two-byte string even when
+ * the slice is plain ASCII: copy windows into a one-byte string, so that the
+ * expressions compiled at warm-up are the ones used.
+ */
+function oneByte(text: string): string {
+  return /^[\x00-\xff]*$/.test(text) ? Buffer.from(text, 'latin1').toString('latin1') : text;
+}
+
+function recognize(window: string, lang: Lang, ref: Date): RawResolution[] {
+  const text = oneByte(window.slice(0, MAX_WINDOW_CHARS));
+  try {
+    const results = recognizeDateTime(text, cultureOf(lang), undefined, ref);
+    const out: RawResolution[] = [];
+    for (const r of results) {
+      const res: unknown = r.resolution;
+      const rawValues = isRecord(res) ? res.values : undefined;
+      if (!Array.isArray(rawValues)) continue;
+      const values: Array<{ value?: string; timex?: string }> = [];
+      for (const v of rawValues as unknown[]) {
+        if (!isRecord(v)) continue;
+        values.push({
+          value: typeof v.value === 'string' ? v.value : undefined,
+          timex: typeof v.timex === 'string' ? v.timex : undefined,
+        });
+      }
+      out.push({ typeName: String(r.typeName), values });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+const TIMEX_DURATION = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$/;
+
+export function durationFromTimex(timex: string): Duration | undefined {
+  const m = TIMEX_DURATION.exec(timex);
+  if (m === null || timex === 'P') return undefined;
+  const parts: Array<[number, Duration['unit'], number]> = [];
+  const units: Array<[string | undefined, Duration['unit'], number]> = [
+    [m[1], 'year', 365],
+    [m[2], 'month', 30],
+    [m[3], 'week', 7],
+    [m[4], 'day', 1],
+  ];
+  for (const [s, unit, per] of units) if (s !== undefined) parts.push([Number(s), unit, per]);
+  if (parts.length === 0) return undefined;
+  const days = Math.round(parts.reduce((sum, [n, , per]) => sum + n * per, 0));
+  if (!Number.isFinite(days) || days <= 0) return undefined;
+  if (parts.length === 1) {
+    const [amount, unit] = parts[0];
+    return { amount, unit, days };
+  }
+  return { amount: days, unit: 'day', days };
+}
+
+/** `today` minus a duration, in calendar units ("il y a 1 mois" on 31 March is 28/29 February). */
+export function minus(today: DateTime, d: Duration): DateTime {
+  if (!Number.isInteger(d.amount)) return today.minus({ days: d.days });
+  switch (d.unit) {
+    case 'year':
+      return today.minus({ years: d.amount });
+    case 'month':
+      return today.minus({ months: d.amount });
+    case 'week':
+      return today.minus({ weeks: d.amount });
+    default:
+      return today.minus({ days: d.amount });
+  }
+}
+
+const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[ T]|$)/;
+
+/** The latest resolved value that is a real date not after today. */
+function latestPast(values: Array<{ value?: string }>, todayIso: string): string | undefined {
+  let best: string | undefined;
+  for (const v of values) {
+    const m = v.value === undefined ? null : ISO_DAY.exec(v.value);
+    if (m === null) continue;
+    const iso = m[1];
+    if (!DateTime.fromISO(iso).isValid || iso > todayIso) continue;
+    if (best === undefined || iso > best) best = iso;
+  }
+  return best;
+}
+
+/** Today in Europe/Paris, at the start of the day; undefined if `now` is unusable. */
+export function parisToday(now: DateTime): DateTime | undefined {
+  if (!DateTime.isDateTime(now) || !now.isValid) return undefined;
+  const p = now.setZone('Europe/Paris').startOf('day');
+  return p.isValid ? p : undefined;
+}
+
+function resolve(c: Candidate, lang: Lang, today: DateTime, ref: Date): TemporalMention | undefined {
+  const todayIso = today.toISODate();
+  if (todayIso === null) return undefined;
+  for (const r of recognize(c.window, c.dayFirst ? 'fr' : lang, ref)) {
+    const kind = r.typeName.replace(/^datetimeV2\./, '');
+    if (kind === 'date' || kind === 'datetime') {
+      const iso = latestPast(r.values, todayIso);
+      if (iso === undefined) continue; // future, or "not resolved"
+      return { start: c.start, end: c.end, iso, cue: c.cue, isToday: c.isToday };
+    }
+    if (kind === 'duration') {
+      const timex = r.values[0]?.timex;
+      const duration = timex === undefined ? undefined : durationFromTimex(timex);
+      if (duration === undefined) continue;
+      const mention: TemporalMention = { start: c.start, end: c.end, duration, cue: c.cue, isToday: false };
+      if (c.cue === 'ago') mention.iso = minus(today, duration).toISODate() ?? undefined;
+      return mention;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the first `maxWindows` candidates (one recognizer call each); the caller
+ * orders them by interest. Mentions come back in text order.
+ */
+export function resolveCandidates(
+  candidates: Candidate[],
+  lang: Lang,
+  now: DateTime,
+  maxWindows = MAX_WINDOWS,
+): TemporalMention[] {
+  const today = parisToday(now);
+  if (today === undefined) return [];
+  const ref = referenceDate(today);
+  const out: TemporalMention[] = [];
+  for (const c of candidates.slice(0, maxWindows)) {
+    const m = resolve(c, lang, today, ref);
+    if (m !== undefined) out.push(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------
+// Public helpers for one-question replies.
+
+/** A past date in a reply to "when did you register / pay?": a bare "3 jours" is read as "3 days ago". */
+export function extractDate(text: string, lang: Lang, now: DateTime): string | undefined {
+  try {
+    const today = parisToday(now);
+    if (today === undefined) return undefined;
+    const candidates = findCandidates(foldText(text), lang).filter((c) => c.cue !== 'relative');
+    for (const m of resolveCandidates(candidates, lang, now)) {
+      if (m.iso !== undefined) return m.iso;
+      if (m.duration !== undefined) return minus(today, m.duration).toISODate() ?? undefined;
+    }
+  } catch {
+    // never throw on user text
+  }
+  return undefined;
+}
+
+/**
+ * How long, in a reply to "how long have you been waiting?". Given `now`, a date
+ * ("depuis le 3 novembre") gives the number of days since.
+ */
+export function extractDuration(text: string, lang: Lang, now?: DateTime): Duration | undefined {
+  try {
+    const all = findCandidates(foldText(text), lang).filter((c) => c.cue !== 'relative');
+    const today = now === undefined ? undefined : parisToday(now);
+    const candidates = today === undefined ? all.filter((c) => c.isDuration) : all;
+    const mentions = resolveCandidates(candidates, lang, now ?? FIXED_NOW);
+    for (const m of mentions) if (m.duration !== undefined) return m.duration;
+    for (const m of mentions) {
+      if (m.iso === undefined || today === undefined || m.isToday) continue;
+      const days = Math.round(today.diff(DateTime.fromISO(m.iso, { zone: 'Europe/Paris' }), 'days').days);
+      if (days > 0) return { amount: days, unit: 'day', days };
+    }
+  } catch {
+    // never throw on user text
+  }
+  return undefined;
+}
+
+/** Reference for duration-only recognition (durations do not depend on the date). */
+const FIXED_NOW = DateTime.fromObject({ year: 2026, month: 1, day: 15, hour: 12 }, { zone: 'Europe/Paris' });
+
+let warmedUp = false;
+
+/** Builds and exercises the French and English models once (the first French call costs about 2 s). */
+export function warmUpRecognizers(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  const ref = new Date(2026, 0, 15, 12, 0, 0);
+  const samples: Array<[Lang, string[]]> = [
+    ['fr', ['hier', '20 novembre', '3 jours', '20/11/2026']],
+    ['en', ['yesterday', 'november 20', '3 days ago', '3 weeks']],
+  ];
+  for (const [lang, texts] of samples) for (const t of texts) recognize(t, lang, ref);
+}
