@@ -1,38 +1,28 @@
-/** Turns channel-independent views into activities a channel can display. */
-import { Activity, ActivityTypes, ActionTypes, CardFactory, InputHints } from 'botbuilder';
-import type { ChoiceOption, View } from './view';
+/**
+ * The one rendering layer: dialogs say what to show (views, see view.ts); this turns it into what the turn's
+ * channel displays, keyed by channelId (limits.ts): Adaptive Cards and suggested actions for Web Chat, cards
+ * within Teams' limits, hero cards and quick replies for Messenger, plain text with numbered choices elsewhere.
+ */
+import type { View } from './view';
+import { channelProfile, ChannelFamily } from './limits';
+import type { OutgoingActivity, ViewRenderer } from './activities';
+import { renderWebChat } from './webChat';
+import { renderTeams } from './teams';
+import { renderMessenger } from './messenger';
+import { renderPlainText } from './plainText';
 
-export type OutgoingActivity = Partial<Activity>;
+export type { OutgoingActivity } from './activities';
 
-function suggestedActions(choices: readonly ChoiceOption[]): Activity['suggestedActions'] {
-  return {
-    to: [],
-    actions: choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.title, value: choice.title })),
-  };
-}
+const RENDERERS: Record<ChannelFamily, ViewRenderer> = {
+  webChat: renderWebChat,
+  teams: renderTeams,
+  messenger: renderMessenger,
+  plainText: renderPlainText,
+};
 
-function adaptiveCard(view: Extract<View, { kind: 'card' }>): OutgoingActivity {
-  const body: object[] = [{ type: 'TextBlock', text: view.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' }];
-  if (view.text) body.push({ type: 'TextBlock', text: view.text, wrap: true });
-  if (view.facts?.length) body.push({ type: 'FactSet', facts: view.facts.map((f) => ({ title: f.label, value: f.value })) });
-  const actions = (view.links ?? []).map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url }));
-  const card = CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body, actions });
-  return { type: ActivityTypes.Message, attachments: [card], text: undefined };
-}
-
-/** Renders a list of views; choices ride on the last activity as suggested actions. */
-export function renderViews(views: readonly View[], _channelId: string): OutgoingActivity[] {
-  const activities: OutgoingActivity[] = [];
-  for (const view of views) {
-    if (view.kind === 'text') activities.push({ type: ActivityTypes.Message, text: view.text });
-    else if (view.kind === 'card') activities.push(adaptiveCard(view));
-    else
-      activities.push({
-        type: ActivityTypes.Message,
-        text: view.text,
-        inputHint: InputHints.ExpectingInput,
-        suggestedActions: suggestedActions(view.choices),
-      });
-  }
-  return activities;
+/** Renders views, in order, for a channel; a view may become several activities (long text, several cards). */
+export function renderViews(views: readonly View[], channelId: string): OutgoingActivity[] {
+  const { family, limits } = channelProfile(channelId);
+  const render = RENDERERS[family];
+  return views.flatMap((view) => render(view, limits));
 }

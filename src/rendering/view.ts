@@ -29,3 +29,7 @@ export type View =
   | { kind: 'choice'; text: string; choices: ChoiceOption[] };
 
 export const textView = (text: string): View => ({ kind: 'text', text });
+
+export type TextView = Extract<View, { kind: 'text' }>;
+export type CardView = Extract<View, { kind: 'card' }>;
+export type ChoiceView = Extract<View, { kind: 'choice' }>;
