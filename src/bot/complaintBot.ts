@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
 import { matchGlobalCommand } from '../../dialogs/globalCommands';
 import { say, msg } from '../../dialogs/say';
+import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
 import { turnInfo } from './turnInfo';
 
 /** Longer messages are answered with the menu and never reach the recognizers. */
@@ -25,14 +26,20 @@ export class ComplaintBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(mainDialog);
 
     this.onMessage(async (context, next) => {
+      // Teams @mentions of the bot and Messenger quick-reply payloads, made plain text before any dialog reads it.
+      normalizeIncoming(context);
       await this.handleMessage(context);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
-      if (joined) await say(context, ...welcomeViews(context));
+      if (isWelcomeMoment(context.activity)) await say(context, ...welcomeViews(context));
+      await next();
+    });
+
+    // Teams: the app installed (personal chat); group chats are welcomed on the bot's conversationUpdate.
+    this.onInstallationUpdate(async (context, next) => {
+      if (isWelcomeMoment(context.activity)) await say(context, ...welcomeViews(context));
       await next();
     });
   }
