@@ -5,6 +5,7 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { t } from '../i18n/messages';
+import { installRequestGuards } from './guards/messageGuard';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -13,8 +14,9 @@ export interface ServerDeps {
   logger: Logger;
 }
 
-export function createServer({ adapter, bot, logger }: ServerDeps): restify.Server {
+export function createServer({ config, adapter, bot, logger }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'cned-guide', handleUncaughtExceptions: false });
+  installRequestGuards(server, { config, logger });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
