@@ -7,6 +7,7 @@ import type { Understanding } from '../dialogs/understanding';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ComplaintBot } from './bot/complaintBot';
 import { createAdapter } from './bot/adapter';
+import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
 import { loadUnderstanding } from './understanding';
 
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
+  adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger);
   const server = createServer({ config, adapter, bot, logger });
   return { server, adapter, bot, conversationState, storage };
