@@ -16,11 +16,12 @@ export const renderTeams: ViewRenderer = (view, limits) => {
     case 'text':
       return textMessages(view.text, limits.maxTextLength);
     case 'card': {
-      const activity = message({ attachments: [adaptiveCardOf(view)] });
+      // summary: what Teams shows in notifications and the chat list for a card.
+      const activity = message({ attachments: [adaptiveCardOf(view)], summary: view.title });
       return withinSize(activity, limits.maxMessageBytes) ? [activity] : renderPlainText(view, limits);
     }
     case 'choice': {
-      const activity = message({ attachments: [choiceCardOf(view, limits.maxActionsPerSet ?? view.choices.length)] });
+      const activity = message({ attachments: [choiceCardOf(view, limits.maxActionsPerSet ?? view.choices.length)], summary: view.text });
       return withinSize(activity, limits.maxMessageBytes) ? expectingInput([activity]) : renderPlainText(view, limits);
     }
   }

@@ -117,6 +117,7 @@ describe('Teams', () => {
     const [activity] = renderViews([{ kind: 'choice', text: 'Votre problème ?', choices: choices(11, (i) => `Problème ${i}`) }], 'msteams');
     expect(activity.suggestedActions).toBeUndefined();
     expect(activity.inputHint).toBe(InputHints.ExpectingInput);
+    expect(activity.summary).toBe('Votre problème ?');
     const body = (activity.attachments![0].content as { body: { type: string; actions?: unknown[] }[] }).body;
     expect(body.filter((element) => element.type === 'ActionSet').map((set) => set.actions!.length)).toEqual([6, 5]);
     expect(adaptiveActions(activity.attachments![0])[10]).toEqual({
