@@ -83,13 +83,13 @@ export function choiceSet(id: ChoiceSetId, lang: Lang): ChoiceOption[] {
 
 /** Which choice a reply picks: its number, its value, its title or a synonym (accents and case ignored). */
 export function matchChoice(text: string, choices: readonly ChoiceOption[]): ChoiceOption | undefined {
-  const said = normalizeText(text).replace(/[.!)\s]+$/u, '');
+  const said = canonical(text);
   if (!said) return undefined;
   if (/^\d{1,2}$/.test(said)) return choices[Number(said) - 1];
-  return choices.find(
-    (choice) =>
-      normalizeText(choice.value) === said ||
-      normalizeText(choice.title) === said ||
-      (choice.synonyms ?? []).some((synonym) => normalizeText(synonym) === said),
-  );
+  return choices.find((choice) => [choice.value, choice.title, ...(choice.synonyms ?? [])].some((name) => canonical(name) === said));
+}
+
+/** Both sides compared alike: accents and case ignored, trailing punctuation dropped ("Démarche admin." = "demarche admin"). */
+function canonical(text: string): string {
+  return normalizeText(text).replace(/[.!?)\s]+$/u, '');
 }

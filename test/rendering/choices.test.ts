@@ -26,7 +26,6 @@ function sentBack(set: ChoiceSetId, lang: (typeof LANGS)[number], index: number)
 }
 
 /** matchChoice strips a trailing "." from the reply but not from the title ("Démarche admin."): see channels.test.ts. */
-const knownFailure = (title: string) => /[.!)]$/.test(title);
 
 describe('typing the number picks the choice (plain-text channels)', () => {
   test.each(EVERY_CHOICE)('%s / %s: "%d"+1 → %s', (set, lang, index) => {
@@ -45,18 +44,11 @@ describe('typing the number picks the choice (plain-text channels)', () => {
 });
 
 describe('the text a button sends picks its choice (Web Chat, Teams, Messenger payload)', () => {
-  const working = EVERY_CHOICE.filter(([, , , title]) => !knownFailure(title));
-  const failing = EVERY_CHOICE.filter(([, , , title]) => knownFailure(title));
-
-  test.each(working)('%s / %s: #%d %s', (set, lang, index) => {
+  test.each(EVERY_CHOICE)('%s / %s: #%d %s', (set, lang, index) => {
     const choices = choiceSet(set, lang);
     for (const [channel, text] of Object.entries(sentBack(set, lang, index))) {
       expect({ channel, picked: matchChoice(text, choices)?.value }).toEqual({ channel, picked: choices[index].value });
     }
   });
 
-  test.failing.each(failing)('%s / %s: #%d %s (known matchChoice bug)', (set, lang, index) => {
-    const choices = choiceSet(set, lang);
-    for (const text of Object.values(sentBack(set, lang, index))) expect(matchChoice(text, choices)?.value).toBe(choices[index].value);
-  });
 });
