@@ -1,11 +1,13 @@
 /** Builds the whole application from a configuration: used by index.ts, the tests and the benchmark. */
 import type restify from 'restify';
-import { CloudAdapter, ConversationState, MemoryStorage, Storage } from 'botbuilder';
+import { CloudAdapter, ConversationState, Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Understanding } from '../dialogs/understanding';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ComplaintBot } from './bot/complaintBot';
+import { TransactionalTurn } from './bot/transactionalTurn';
+import { createStorage } from './storage';
 import { createAdapter } from './bot/adapter';
 import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
@@ -25,12 +27,15 @@ export interface AppOptions {
 }
 
 export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
+  // STATE_STORAGE (memory, blob, cosmos) with expiry after STATE_TTL_DAYS; throws ConfigError on a bad setting.
+  // First, so that a wrong setting stops the start before the classifier is trained.
+  const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger }));
   const understanding = options.understanding ?? (await loadUnderstanding());
-  const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
-  const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger);
+  const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
+  const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, [], transactions);
   const server = createServer({ config, adapter, bot, logger });
   return { server, adapter, bot, conversationState, storage };
 }

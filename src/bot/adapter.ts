@@ -11,6 +11,7 @@ import type { AppConfig } from '../config';
 import { hashId } from '../logging';
 import { t } from '../i18n/messages';
 import { turnInfo } from './turnInfo';
+import { isStorageFailure } from '../storage/errors';
 
 export function createAdapter(config: AppConfig, logger: Logger, conversationState?: ConversationState): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = { ...config.botAuth };
@@ -23,12 +24,14 @@ export function createAdapter(config: AppConfig, logger: Logger, conversationSta
       { event: 'turn.error', errorName: err.name, errorMessage: err.message, conversation: hashId(context.activity.conversation?.id, config.logHashSalt) },
       'turn failed',
     );
+    // The store itself failed: say so, and keep the saved state so the conversation resumes once it is back.
+    const storageFailure = isStorageFailure(error);
     try {
-      await context.sendActivity(t(turnInfo(context).lang, 'common.error'));
+      await context.sendActivity(t(turnInfo(context).lang, storageFailure ? 'common.storageUnavailable' : 'common.error'));
     } catch (sendError) {
       logger.warn({ event: 'turn.error.reply-failed', errorMessage: sendError instanceof Error ? sendError.message : String(sendError) });
     }
-    if (conversationState) {
+    if (conversationState && !storageFailure) {
       try {
         await conversationState.delete(context);
       } catch (deleteError) {

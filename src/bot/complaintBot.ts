@@ -7,6 +7,7 @@ import { matchGlobalCommand } from '../../dialogs/globalCommands';
 import { say, msg } from '../../dialogs/say';
 import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
 import { turnInfo } from './turnInfo';
+import type { TransactionalTurn } from './transactionalTurn';
 
 /** Longer messages are answered with the menu and never reach the recognizers. */
 export const MAX_MESSAGE_LENGTH = 5000;
@@ -20,6 +21,8 @@ export class ComplaintBot extends ActivityHandler {
     mainDialog: Dialog,
     private readonly logger?: Logger,
     private readonly extraStates: BotState[] = [],
+    /** When given (bootstrap does), turns are serialized per conversation and saved with eTags. */
+    private readonly transactions?: TransactionalTurn,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialog');
@@ -45,6 +48,11 @@ export class ComplaintBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (this.transactions) {
+      // Replies held until the state is saved conditionally; re-run on a conflict (see transactionalTurn.ts).
+      await this.transactions.run(context, () => super.run(context));
+      return;
+    }
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     for (const state of this.extraStates) await state.saveChanges(context, false);
