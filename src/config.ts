@@ -20,6 +20,14 @@ export interface AppConfig {
   storage: StorageConfig;
   stateTtlDays: number;
   directLineSecret: string | undefined;
+  /** Direct Line service base URL (…/v3/directline) used to exchange the secret; regional endpoints differ. */
+  directLineEndpoint: string;
+  /** Chat tokens minted per client IP and window by POST /api/directline/token. */
+  tokenRateLimit: { tokens: number; windowMs: number };
+  /** Origins allowed to embed the chat page in an iframe (CSP frame-ancestors), besides this site. */
+  embedOrigins: string[];
+  /** Behind a reverse proxy: take the client IP and scheme from X-Forwarded-For / X-Forwarded-Proto. */
+  trustProxy: boolean;
   logLevel: string;
   /** Off by default: message text is personal data and never logged unless explicitly asked. */
   logMessageText: boolean;
@@ -49,6 +57,38 @@ function positiveInt(env: Env, name: string, fallback: number, max = Number.MAX_
     throw new ConfigError(`${name} must be a whole number between 1 and ${max} (got "${raw}").`);
   }
   return value;
+}
+
+/** An http(s) URL without a trailing slash. */
+function readUrl(env: Env, name: string, fallback: string): string {
+  const raw = readString(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL (got "${raw}").`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http(s) URL (got "${raw}").`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** A space- or comma-separated list of origins such as https://www.cned.fr. */
+function readOrigins(env: Env, name: string): string[] {
+  return readString(env, name)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((raw) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== raw.replace(/\/$/, '')) {
+        throw new ConfigError(`${name} must list origins such as https://www.example.fr (got "${raw}").`);
+      }
+      return url.origin;
+    });
 }
 
 function readStorage(env: Env): StorageConfig {
@@ -95,6 +135,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage: readStorage(env),
     stateTtlDays: positiveInt(env, 'STATE_TTL_DAYS', 30, 3650),
     directLineSecret: readString(env, 'DIRECT_LINE_SECRET') || undefined,
+    directLineEndpoint: readUrl(env, 'DIRECT_LINE_ENDPOINT', 'https://directline.botframework.com/v3/directline'),
+    tokenRateLimit: {
+      tokens: positiveInt(env, 'TOKEN_RATE_LIMIT', 10),
+      windowMs: positiveInt(env, 'TOKEN_RATE_LIMIT_WINDOW_MS', 60_000),
+    },
+    embedOrigins: readOrigins(env, 'EMBED_ORIGINS'),
+    trustProxy: readString(env, 'TRUST_PROXY') === 'true',
     logLevel: readString(env, 'LOG_LEVEL', 'info'),
     logMessageText: readString(env, 'LOG_MESSAGE_TEXT') === 'true',
     appInsightsConnectionString: readString(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
