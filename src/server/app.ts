@@ -5,6 +5,7 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { t } from '../i18n/messages';
+import { registerDirectLine } from './directline';
 import { installRequestGuards } from './guards/messageGuard';
 
 export interface ServerDeps {
@@ -27,6 +28,8 @@ export function createServer({ config, adapter, bot, logger }: ServerDeps): rest
     res.send(200, { status: 'ok' });
     return next();
   });
+
+  registerDirectLine(server, { config, logger });
 
   server.get('/', (_req, res, next) => {
     const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${t('fr', 'page.title')}</title></head><body><main><h1>${t('fr', 'page.title')}</h1><p>${t('fr', 'page.connect')}</p></main></body></html>`;

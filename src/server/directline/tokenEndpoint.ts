@@ -1,0 +1,81 @@
+/**
+ * POST /api/directline/token: what the chat page calls first. With DIRECT_LINE_SECRET, the secret is exchanged
+ * with the Direct Line service for a short-lived token (the secret never leaves the server); without it, and with
+ * authentication off, a local token for a new local conversation. Rate-limited per client IP.
+ */
+import type restify from 'restify';
+import type { Request, Response } from 'restify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../config';
+import { cleanLocale, cleanTimezone, isRecord } from './activities';
+import { DIRECT_LINE_PATH } from './clientRoutes';
+import { clientIp, publicOrigin, sendError, sendJson } from './http';
+import type { LocalDirectLine } from './localDirectLine';
+import { FixedWindowLimiter } from './rateLimit';
+import { randomId } from './tokens';
+
+export const TOKEN_PATH = '/api/directline/token';
+const SERVICE_TIMEOUT_MS = 10_000;
+
+export interface TokenAnswer {
+  token: string;
+  conversationId: string;
+  /** Where the client talks Direct Line: this server's /v3/directline locally, the service otherwise. */
+  domain: string;
+  expires_in: number;
+}
+
+/** Asks the Direct Line service for a token for a new conversation, with a user id the client cannot change. */
+export async function exchangeSecret(endpoint: string, secret: string): Promise<Omit<TokenAnswer, 'domain'>> {
+  const response = await fetch(`${endpoint}/tokens/generate`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: { id: `dl_${randomId(12)}` } }),
+    signal: AbortSignal.timeout(SERVICE_TIMEOUT_MS),
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw new Error(`Direct Line answered ${response.status}.`);
+  if (!isRecord(body)) throw new Error('Direct Line sent no token.');
+  const { token, conversationId, expires_in: expiresIn } = body;
+  if (typeof token !== 'string' || typeof conversationId !== 'string') throw new Error('Direct Line sent no token.');
+  return { token, conversationId, expires_in: typeof expiresIn === 'number' ? expiresIn : 1800 };
+}
+
+function readPreferences(body: unknown): { locale?: string; localTimezone?: string } {
+  if (typeof body !== 'object' || body === null) return {};
+  return {
+    locale: 'locale' in body ? cleanLocale(body.locale) : undefined,
+    localTimezone: 'localTimezone' in body ? cleanTimezone(body.localTimezone) : undefined,
+  };
+}
+
+export function registerTokenEndpoint(server: restify.Server, config: AppConfig, logger: Logger, local: LocalDirectLine | undefined): void {
+  const limiter = new FixedWindowLimiter(config.tokenRateLimit.tokens, config.tokenRateLimit.windowMs);
+
+  server.post(TOKEN_PATH, async (req: Request, res: Response) => {
+    const decision = limiter.take(clientIp(req, config.trustProxy));
+    if (!decision.allowed) {
+      res.header('Retry-After', String(decision.retryAfter));
+      return sendError(res, 429, 'TooManyRequests', 'Too many chat sessions from this address; try again shortly.');
+    }
+    if (config.directLineSecret) {
+      try {
+        const answer = await exchangeSecret(config.directLineEndpoint, config.directLineSecret);
+        return sendJson(res, 200, { ...answer, domain: config.directLineEndpoint } satisfies TokenAnswer);
+      } catch (error) {
+        logger.warn({ event: 'directline.token.failed', errorMessage: error instanceof Error ? error.message : String(error) });
+        return sendError(res, 502, 'ServiceUnavailable', 'The chat service is unavailable; try again later.');
+      }
+    }
+    if (!local) return sendError(res, 503, 'NotConfigured', 'The web chat is not configured on this server.');
+    const { locale, localTimezone } = readPreferences(req.body);
+    const grant = local.createConversation(locale, localTimezone);
+    const answer: TokenAnswer = {
+      token: grant.token,
+      conversationId: grant.conversationId,
+      domain: `${publicOrigin(req, config.trustProxy).http}${DIRECT_LINE_PATH}`,
+      expires_in: grant.expiresIn,
+    };
+    return sendJson(res, 200, answer);
+  });
+}
