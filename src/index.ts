@@ -4,6 +4,8 @@ import dotenv from 'dotenv';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './logging';
 import { createApp } from './bootstrap';
+import { installGracefulShutdown } from './server/shutdown';
+import { initTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
   // .env is read from the working directory (the project root with `npm start`), never from the build folder.
@@ -20,7 +22,17 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  const app = await createApp(config, logger);
+  const telemetry = initTelemetry(config.appInsightsConnectionString, logger);
+  // A storage setting that is wrong or a store that cannot be reached at start is a configuration error too.
+  const app = await createApp(config, logger).catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  });
+  // SIGTERM / SIGINT: 503 for new requests, running turns finish (bounded), telemetry flushed, exit 0.
+  installGracefulShutdown(app.server, { logger, beforeExit: () => telemetry.flush() });
   app.server.listen(config.port, () => {
     logger.info({ event: 'server.ready', port: config.port, authEnabled: config.authEnabled, storage: config.storage.kind, startupMs: Date.now() - started });
   });
