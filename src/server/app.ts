@@ -4,8 +4,8 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
-import { t } from '../i18n/messages';
 import { registerDirectLine } from './directline';
+import { registerWebPage } from './webPage';
 import { installRequestGuards } from './guards/messageGuard';
 
 export interface ServerDeps {
@@ -30,13 +30,7 @@ export function createServer({ config, adapter, bot, logger }: ServerDeps): rest
   });
 
   registerDirectLine(server, { config, logger });
-
-  server.get('/', (_req, res, next) => {
-    const body = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${t('fr', 'page.title')}</title></head><body><main><h1>${t('fr', 'page.title')}</h1><p>${t('fr', 'page.connect')}</p></main></body></html>`;
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body);
-    return next();
-  });
+  registerWebPage(server, { config });
 
   server.on('restifyError', (req, _res, err, callback) => {
     logger.warn({ event: 'http.error', method: req.method, path: req.path(), status: err.statusCode ?? 500, errorName: err.name });
