@@ -4,11 +4,10 @@
  */
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import { cleanLocale } from './activities';
+import { cleanLocale, parseClientActivity } from './activities';
 import { bearerToken, publicOrigin, queryParam, sendError, sendJson } from './http';
 import type { Access, LocalDirectLine } from './localDirectLine';
 import type { Conversation } from './conversations';
-import { parseClientActivity } from './activities';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 
