@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 
 export interface GracefulShutdownOptions {
   logger: Logger;
-  /** Longest wait for running requests (App Service waits about 30 s before killing the process). */
+  /** Longest wait for running requests (keep it below the platform's grace period before SIGKILL). */
   drainTimeoutMs?: number;
   /** Signals that start the shutdown; none when empty (tests call shutdown() directly). */
   signals?: NodeJS.Signals[];
