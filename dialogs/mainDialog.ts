@@ -24,6 +24,7 @@ import type { RouteResult } from './routeDialog';
 import { matchGlobalCommand, GlobalCommand } from './globalCommands';
 import { phoneCard } from './cards';
 import { msg, say, turnInfo } from './say';
+import { telemetry as defaultTelemetry, Telemetry } from '../src/telemetry';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
@@ -46,6 +47,10 @@ function textToUnderstand(context: DialogContext['context'], options: MainOption
 }
 
 type MenuPick = RouteKey | 'contacts';
+/** What the flow remembers between its steps: only the route being answered. */
+interface FlowValues {
+  route?: RouteKey;
+}
 interface Picked {
   route: MenuPick;
   text?: string;
@@ -59,7 +64,11 @@ const problemAnswer: Interpreter<Picked> = ({ text, picked, lang, understanding 
 };
 
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly understanding: Understanding) {
+  constructor(
+    private readonly understanding: Understanding,
+    /** Counts problems asked about and routes completed (identifiers only, never text). */
+    private readonly telemetry: Telemetry = defaultTelemetry,
+  ) {
     super(MAIN_DIALOG);
     this.addDialog(
       new WaterfallDialog(FLOW, [
@@ -124,7 +133,10 @@ export class MainDialog extends ComponentDialog {
   /** Understands the first message; shows the menu when there is none or it is unclear. */
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { lang } = turnInfo(step.context);
-    const text = textToUnderstand(step.context, step.options as MainOptions | undefined);
+    const options = step.options as MainOptions | undefined;
+    const text = textToUnderstand(step.context, options);
+    // The text is understood now; it is not kept in the stored dialog state.
+    if (options?.text) delete options.text;
     if (!text) return this.askProblem(step, { question: 'menu.question', choices: 'problems' });
     const picked = matchChoice(text, choiceSet('problems', lang))?.value;
     if (picked === 'contacts' || (picked && isRoutable(picked))) return step.next({ route: picked } satisfies Picked);
@@ -153,6 +165,8 @@ export class MainDialog extends ComponentDialog {
     if (picked.route === 'contacts') return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     const { lang, now } = turnInfo(step.context);
     const facts = picked.text ? this.understanding.extractFacts(picked.text, lang, now) : { history: [] };
+    this.telemetry.trackEvent('problem', { intent: picked.route });
+    (step.values as FlowValues).route = picked.route;
     return step.beginDialog(routeDialogId(picked.route), { facts });
   }
 
@@ -160,6 +174,8 @@ export class MainDialog extends ComponentDialog {
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as RouteResult | undefined;
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
+    const { route } = step.values as FlowValues;
+    if (route) this.telemetry.trackEvent('routeCompleted', { route });
     return step.beginDialog(ASK_MORE, { question: 'menu.anythingElse', choices: 'anythingElse' } satisfies AskOptions);
   }
 

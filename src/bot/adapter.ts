@@ -17,25 +17,25 @@ export function createAdapter(config: AppConfig, logger: Logger, conversationSta
   const options: ConfigurationBotFrameworkAuthenticationOptions = { ...config.botAuth };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
 
-  // Log without message text; apologise; reset the conversation's dialog so the next message starts cleanly.
+  // Log the error's kind and where it arose, never its message (it may quote user text or connector URLs).
+  const describe = (error: unknown) =>
+    error instanceof Error ? { errorName: error.name, frames: error.stack?.split('\n').slice(1, 4).map((line) => line.trim()) } : { errorName: typeof error };
+
+  // Apologise; reset the conversation's dialog so the next message starts cleanly, unless the store itself failed.
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
-    const err = error instanceof Error ? error : new Error(String(error));
-    logger.error(
-      { event: 'turn.error', errorName: err.name, errorMessage: err.message, conversation: hashId(context.activity.conversation?.id, config.logHashSalt) },
-      'turn failed',
-    );
+    logger.error({ event: 'turn.error', ...describe(error), conversation: hashId(context.activity.conversation?.id, config.logHashSalt) }, 'turn failed');
     // The store itself failed: say so, and keep the saved state so the conversation resumes once it is back.
     const storageFailure = isStorageFailure(error);
     try {
       await context.sendActivity(t(turnInfo(context).lang, storageFailure ? 'common.storageUnavailable' : 'common.error'));
     } catch (sendError) {
-      logger.warn({ event: 'turn.error.reply-failed', errorMessage: sendError instanceof Error ? sendError.message : String(sendError) });
+      logger.warn({ event: 'turn.error.reply-failed', ...describe(sendError) });
     }
     if (conversationState && !storageFailure) {
       try {
         await conversationState.delete(context);
       } catch (deleteError) {
-        logger.warn({ event: 'turn.error.reset-failed', errorMessage: deleteError instanceof Error ? deleteError.message : String(deleteError) });
+        logger.warn({ event: 'turn.error.reset-failed', ...describe(deleteError) });
       }
     }
   };

@@ -1,5 +1,7 @@
 /** How a conversation behaves around the routes: menus, misunderstandings, global commands, endings, time. */
 import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { MemoryStorage } from 'botbuilder';
+import type { Telemetry, TelemetryEvent } from '../../src/telemetry';
 import type { Understanding } from '../../dialogs/understanding';
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
@@ -138,5 +140,33 @@ describe('phone line status in the answer', () => {
     const turn = await startConversation(understanding, 'en', THURSDAY_11H, { zone: 'America/Montreal' }).send('phone number');
     expect(turn.text).toContain('Your time (America/Montreal)');
     expect(turn.text).toContain('2:30 – 12:00');
+  });
+});
+
+describe('privacy and telemetry', () => {
+  test('a problem typed where a question was asked is understood, then not kept in the stored state', async () => {
+    const memory: Record<string, unknown> = {};
+    const storage = new MemoryStorage(memory);
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H, { storage });
+    await conversation.send('numéro de fax');
+    const secret = "je veux annuler mon inscription, commande 4455667788, IBAN FR76 3000 6000 0112 3456 7890 189";
+    const turn = await conversation.send(secret);
+    expect(turn.text).toContain(fr('cancellation.restate'));
+    const stored = JSON.stringify(memory);
+    expect(stored).toContain('dialogStack');
+    expect(stored).not.toContain('IBAN');
+    expect(stored).not.toContain('FR76');
+  });
+
+  test('telemetry counts the problem and the completed route, with identifiers only', async () => {
+    const events: [TelemetryEvent, Record<string, string>][] = [];
+    const telemetry: Telemetry = { trackEvent: (name, properties) => void events.push([name, { ...properties }]), flush: async () => undefined };
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H, { telemetry });
+    await conversation.send('je veux me rétracter');
+    await conversation.send('hier');
+    expect(events).toEqual([
+      ['problem', { intent: 'withdrawal' }],
+      ['routeCompleted', { route: 'withdrawal' }],
+    ]);
   });
 });

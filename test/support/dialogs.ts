@@ -1,6 +1,7 @@
 /** Drives the real dialog tree through DialogTestClient with a fixed instant, language and time zone. */
 import { DialogTestClient } from 'botbuilder-testing';
-import type { Activity } from 'botbuilder';
+import { Activity, ConversationState, MemoryStorage } from 'botbuilder';
+import type { Telemetry } from '../../src/telemetry';
 import type { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { Understanding } from '../../dialogs/understanding';
@@ -20,8 +21,18 @@ export interface Conversation {
   send(text: string): Promise<Turn>;
 }
 
-export function startConversation(understanding: Understanding, lang: Lang, nowIso: string, options: { zone?: string; channelId?: string } = {}): Conversation {
-  const client = new DialogTestClient(options.channelId ?? 'test', new MainDialog(understanding));
+export interface ConversationOptions {
+  zone?: string;
+  channelId?: string;
+  telemetry?: Telemetry;
+  /** Where the conversation state is saved after each turn (to inspect what is stored). */
+  storage?: MemoryStorage;
+}
+
+export function startConversation(understanding: Understanding, lang: Lang, nowIso: string, options: ConversationOptions = {}): Conversation {
+  const dialog = new MainDialog(understanding, options.telemetry);
+  const state = options.storage ? new ConversationState(options.storage) : undefined;
+  const client = new DialogTestClient(options.channelId ?? 'test', dialog, undefined, [], state);
   return {
     async send(text: string): Promise<Turn> {
       const activity: Partial<Activity> = {
