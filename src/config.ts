@@ -29,8 +29,6 @@ export interface AppConfig {
   /** Behind a reverse proxy: take the client IP and scheme from X-Forwarded-For / X-Forwarded-Proto. */
   trustProxy: boolean;
   logLevel: string;
-  /** Off by default: message text is personal data and never logged unless explicitly asked. */
-  logMessageText: boolean;
   appInsightsConnectionString: string | undefined;
   rateLimit: { messages: number; windowMs: number };
   /** Salt for hashing conversation ids in logs. */
@@ -143,7 +141,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     embedOrigins: readOrigins(env, 'EMBED_ORIGINS'),
     trustProxy: readString(env, 'TRUST_PROXY') === 'true',
     logLevel: readString(env, 'LOG_LEVEL', 'info'),
-    logMessageText: readString(env, 'LOG_MESSAGE_TEXT') === 'true',
     appInsightsConnectionString: readString(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
     rateLimit: {
       messages: positiveInt(env, 'RATE_LIMIT_MESSAGES', 20),

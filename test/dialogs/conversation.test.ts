@@ -145,7 +145,7 @@ describe('phone line status in the answer', () => {
 
 describe('privacy and telemetry', () => {
   test('a problem typed where a question was asked is understood, then not kept in the stored state', async () => {
-    const memory: Record<string, unknown> = {};
+    const memory: Record<string, string> = {};
     const storage = new MemoryStorage(memory);
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H, { storage });
     await conversation.send('numéro de fax');
