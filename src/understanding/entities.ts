@@ -21,6 +21,7 @@ import {
   type TemporalMention,
 } from './dates';
 import { extractHistory, type MentionRole } from './story';
+import { anyIn, blankOut, matchStarts } from './textScan';
 
 export { extractDate, extractDuration, warmUpRecognizers, type Duration } from './dates';
 
@@ -46,10 +47,6 @@ const KEYWORDS =
 const NOT_REGISTRATION = /\b(?:espace|compte|page|site|portail) (?:des )?inscrits?\b|\bnon[- ]inscrits?\b/g;
 const WAIT = /\b(?:attend\w*|attente|wait\w*|toujours|still|rien|nothing|aucune?|no (?:answer|reply|news))\b/;
 const SENTENCE_BOUND = /[.!?;\n]/;
-
-function blank(text: string, re: RegExp): string {
-  return text.replace(re, (s) => ' '.repeat(s.length));
-}
 
 /** The part of `text` after the last sentence bound. */
 function afterBound(text: string): string {
@@ -111,7 +108,7 @@ interface Context {
 function contextOf(folded: string, start: number, end: number, leftFrom: number, rightTo: number): Context {
   const left = afterBound(folded.slice(Math.max(leftFrom, start - 60), start));
   const right = beforeBound(folded.slice(end, Math.min(rightTo, end + 40)));
-  return { left: blank(left, NOT_REGISTRATION), right: blank(right, NOT_REGISTRATION) };
+  return { left: blankOut(left, NOT_REGISTRATION), right: blankOut(right, NOT_REGISTRATION) };
 }
 
 function datedRole(a: Attribution): MentionRole {
@@ -138,27 +135,7 @@ const WAIT_G = new RegExp(WAIT.source, 'g');
 
 /** Sorted start positions of every keyword (one pass over the text, whatever the number of candidates). */
 function keywordPositions(folded: string): number[] {
-  const out: number[] = [];
-  for (const re of [KEYWORDS, WAIT_G]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(folded)) !== null) {
-      out.push(m.index);
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  }
-  return out.sort((a, b) => a - b);
-}
-
-function anyIn(sorted: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] < end;
+  return matchStarts(folded, [KEYWORDS, WAIT_G]);
 }
 
 /** Which candidates deserve one of the few recognizer calls: those near a keyword first, "today" last. */

@@ -16,6 +16,7 @@
 import { DateTime } from 'luxon';
 import type { ActionKind, ActionOutcome, PastAction } from '../domain/types';
 import { minus, parisToday, type TemporalMention } from './dates';
+import { anyIn, blankOut, matchStarts } from './textScan';
 
 /** How a temporal mention is used by the caller: only 'plain' dates and 'waiting' durations can date a step. */
 export type MentionRole = 'registered' | 'paid' | 'both' | 'waiting' | 'plain' | 'ignored';
@@ -97,32 +98,7 @@ const UNANSWERED_G = new RegExp(UNANSWERED.source, 'g');
 
 /** Sorted start positions of every step or outcome word: sentences without one are skipped unread. */
 function hintPositions(text: string): number[] {
-  const out: number[] = [];
-  for (const re of [...ACTION_PATTERNS.map((p) => p.re), REFUSED_G, UNANSWERED_G]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      out.push(m.index);
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  }
-  return out.sort((a, b) => a - b);
-}
-
-/** Whether a sorted array holds a value in [start, end). */
-function anyIn(sorted: number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] < end;
-}
-
-function blankOut(text: string, re: RegExp): string {
-  return text.replace(re, (s) => ' '.repeat(s.length));
+  return matchStarts(text, [...ACTION_PATTERNS.map((p) => p.re), REFUSED_G, UNANSWERED_G]);
 }
 
 function stepsIn(text: string, seg: Range): Found[] {
