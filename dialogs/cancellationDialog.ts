@@ -4,7 +4,7 @@
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { CNED_FACTS } from '../src/facts/cned';
-import { withdrawalStatus } from '../src/rules/withdrawal';
+import { withdrawalStatusIfValid } from '../src/rules/withdrawal';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from './understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
@@ -24,21 +24,15 @@ export class CancellationDialog extends RouteDialog {
     const views: View[] = [];
     if (!skipRestate) views.push({ kind: 'text', text: msg(step.context, 'cancellation.restate') });
     const registeredOn = facts.registeredOn ?? facts.date;
-    if (registeredOn || facts.paidOn) {
-      try {
-        const status = withdrawalStatus({ registeredOn, paidOn: facts.paidOn }, now);
-        if (status.open) {
-          views.push({
-            kind: 'card',
-            variant: 'deadline',
-            title: msg(step.context, 'cancellation.withdrawalStillOpen', { lastDay: formatDate(lang, status.lastDay) }),
-            text: msg(step.context, 'cancellation.withdrawalBetter'),
-            links: [{ title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url }],
-          });
-        }
-      } catch {
-        // A date in the future says nothing about the withdrawal period: the cancellation path stands.
-      }
+    const status = registeredOn || facts.paidOn ? withdrawalStatusIfValid({ registeredOn, paidOn: facts.paidOn }, now) : undefined;
+    if (status?.open) {
+      views.push({
+        kind: 'card',
+        variant: 'deadline',
+        title: msg(step.context, 'cancellation.withdrawalStillOpen', { lastDay: formatDate(lang, status.lastDay) }),
+        text: msg(step.context, 'cancellation.withdrawalBetter'),
+        links: [{ title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url }],
+      });
     }
     views.push(cancellationCard(step.context, facts.orderNumber), { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') });
     await say(step.context, ...views);

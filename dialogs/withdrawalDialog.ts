@@ -4,7 +4,7 @@
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { CNED_FACTS } from '../src/facts/cned';
-import { withdrawalStatus, WithdrawalInput } from '../src/rules/withdrawal';
+import { withdrawalStatusIfValid, WithdrawalInput } from '../src/rules/withdrawal';
 import type { View } from '../src/rendering/view';
 import type { ExtractedFacts, Understanding } from './understanding';
 import { RouteDialog, routeOptions, answerOf, ask, ASK_DATE, DONE } from './routeDialog';
@@ -47,10 +47,8 @@ export class WithdrawalDialog extends RouteDialog {
       return step.endDialog(DONE);
     }
     const input: WithdrawalInput = answered ? { registeredOn: answered } : (step.result as WithdrawalInput);
-    let status;
-    try {
-      status = withdrawalStatus(input, now);
-    } catch {
+    const status = withdrawalStatusIfValid(input, now);
+    if (!status) {
       await say(step.context, { kind: 'text', text: msg(step.context, 'withdrawal.futureDate') });
       return step.replaceDialog(this.initialDialogId, { facts: { ...facts, registeredOn: undefined, paidOn: undefined, date: undefined }, skipRestate: true });
     }

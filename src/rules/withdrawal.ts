@@ -64,3 +64,13 @@ export function withdrawalStatus(input: WithdrawalInput, now: DateTime): Withdra
     daysPast: open ? 0 : -remaining,
   };
 }
+
+/** The status, or undefined when the dates are refused (missing, malformed, or after now): the dialog asks again. */
+export function withdrawalStatusIfValid(input: WithdrawalInput, now: DateTime): WithdrawalStatus | undefined {
+  try {
+    return withdrawalStatus(input, now);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}

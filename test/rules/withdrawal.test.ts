@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { WithdrawalInput, withdrawalStatus } from '../../src/rules/withdrawal';
+import { WithdrawalInput, withdrawalStatus, withdrawalStatusIfValid } from '../../src/rules/withdrawal';
 
 const paris = (iso: string): DateTime => DateTime.fromISO(iso, { zone: 'Europe/Paris' });
 const LATER = paris('2027-06-01T10:00'); // after every period below: only the dates matter here
@@ -91,5 +91,14 @@ describe('withdrawalStatus: invalid input', () => {
 
   test('an invalid now is rejected', () => {
     expect(() => withdrawalStatus({ paidOn: '2026-11-20' }, DateTime.invalid('broken'))).toThrow(RangeError);
+  });
+});
+
+describe('withdrawalStatusIfValid', () => {
+  const now = DateTime.fromISO('2026-11-26T10:00', { zone: 'Europe/Paris' });
+  test('undefined for a refused date, the status otherwise', () => {
+    expect(withdrawalStatusIfValid({ registeredOn: '2026-12-01' }, now)).toBeUndefined();
+    expect(withdrawalStatusIfValid({}, now)).toBeUndefined();
+    expect(withdrawalStatusIfValid({ paidOn: '2026-11-20' }, now)?.lastDay).toBe('2026-12-04');
   });
 });
