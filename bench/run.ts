@@ -1,0 +1,436 @@
+/**
+ * `npm run bench`: the bot against an echo bot on the same stack, over HTTP on loopback.
+ *
+ * Both servers run in child processes, and the load generator and the connector endpoint in this one: each
+ * server has its own event loop, heap and GC, like in production, and none shares its thread with the
+ * client (in-process, the client's and the connector's work would be billed to whichever server is being
+ * measured, and the heap of one would slow the GC of the other); the bot's RSS is its own. Bot and echo are
+ * measured in alternating rounds (bot/echo, then echo/bot, ...) so that drift (CPU frequency, the other
+ * engineers' processes on this machine) falls on both.
+ *
+ * Prints a table, then as the very last line of stdout one JSON object with every figure.
+ * Options: --quick (shorter rounds, 2,000 conversations for memory), --cpu-prof (CPU profiles of the bot
+ * child in .bench/profiles/).
+ */
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { IntentClassifier } from '../src/understanding/classifier';
+import { loadCorpus, findProjectRoot } from '../src/understanding/corpus';
+import { LANGS } from '../src/domain/types';
+import { CHANNEL_ID, Connector, LoadOptions, LoadResult, percentile, post, activityBody, runLoad, startConnector } from './load';
+import { ChildStats, FromChild, ToChild, isFromChild } from './protocol';
+
+const QUICK = process.argv.includes('--quick');
+const CPU_PROF = process.argv.includes('--cpu-prof');
+const ROOT = findProjectRoot(__dirname);
+const PROFILE_DIR = path.join(ROOT, '.bench', 'profiles');
+const ROUNDS = QUICK ? 2 : 4;
+const ROUND_MS = QUICK ? 1500 : 2500;
+const MEMORY_CONVERSATIONS = QUICK ? 2000 : 10_000;
+const CONCURRENCIES = [1, 32] as const;
+
+const TARGETS = {
+  throughputRatioAt32: 0.8,
+  p99MsAt1: 5,
+  classificationUs: 200,
+  maxLoopDelayMs: 50,
+  startupMs: 3000,
+  rssMiB: 250,
+  stateBytes: 4096,
+};
+
+type Distributive<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+class Server {
+  private nextId = 1;
+  private readonly pending = new Map<number, (message: FromChild) => void>();
+
+  private constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+    readonly port: number,
+    readonly startupMs: number,
+  ) {
+    child.on('message', (message: unknown) => {
+      if (isFromChild(message) && message.type === 'result') {
+        this.pending.get(message.id)?.(message);
+        this.pending.delete(message.id);
+      }
+    });
+  }
+
+  static start(name: string, script: string, profile = false): Promise<Server> {
+    const execArgv = ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])];
+    const child = fork(path.join(__dirname, script), [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    return new Promise((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`${name} exited early (code ${code})`)));
+      child.on('message', function onReady(message: unknown) {
+        if (isFromChild(message) && message.type === 'ready') {
+          child.off('message', onReady);
+          child.removeAllListeners('exit');
+          resolve(new Server(name, child, message.port, message.startupMs));
+        }
+      });
+    });
+  }
+
+  request(message: Distributive<ToChild>): Promise<FromChild> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child.send({ ...message, id });
+    });
+  }
+
+  async stats(cmd: 'stats' | 'gc' = 'stats'): Promise<ChildStats> {
+    const result = await this.request({ cmd });
+    if (result.type !== 'result' || !result.stats) throw new Error('no stats');
+    return result.stats;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.disconnect();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const MiB = 1024 * 1024;
+
+const T0 = performance.now();
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Progress lines carry the time since the start. */
+function progress(line: string): void {
+  log(`[${((performance.now() - T0) / 1000).toFixed(1)} s] ${line}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Classification time
+
+function measureClassification(classifier: IntentClassifier): { usPerUtterance: number; p99Us: number; maxUs: number; utterances: number } {
+  const items = LANGS.flatMap((lang) => loadCorpus(lang, ROOT).intents.flatMap((intent) => intent.tests.map((text) => ({ text, lang }))));
+  for (const { text, lang } of items) classifier.classify(text, lang); // warm-up
+  const singles: number[] = [];
+  let total = 0;
+  let count = 0;
+  const until = performance.now() + (QUICK ? 500 : 1500);
+  while (performance.now() < until) {
+    for (const { text, lang } of items) {
+      const t0 = performance.now();
+      classifier.classify(text, lang);
+      const us = (performance.now() - t0) * 1000;
+      singles.push(us);
+      total += us;
+      count += 1;
+    }
+  }
+  singles.sort((a, b) => a - b);
+  return { usPerUtterance: total / count, p99Us: percentile(singles, 99), maxUs: singles[singles.length - 1], utterances: items.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Startup time: the real entry point, until /healthz answers
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/healthz' }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+  });
+}
+
+async function measureStartup(): Promise<number> {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), STATE_STORAGE: 'memory', MicrosoftAppId: '', MicrosoftAppPassword: '', LOG_LEVEL: 'warn', DIRECT_LINE_SECRET: '' };
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  try {
+    for (;;) {
+      if (exited) throw new Error('dist/src/index.js exited before answering /healthz');
+      if (await healthy(port)) return performance.now() - started;
+      if (performance.now() - started > 30_000) throw new Error('no /healthz after 30 s');
+      await sleep(5);
+    }
+  } finally {
+    if (!exited) {
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await done;
+      clearTimeout(timer);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Throughput and latency, alternating rounds
+
+interface Figures {
+  turnsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  turns: number;
+  /** Activities sent back per turn (each one an HTTP POST to the connector). */
+  repliesPerTurn: number;
+  /** CPU time of the server process per turn (user + system), and its share of one core during the rounds. */
+  serverCpuMsPerTurn: number;
+  serverCpuUtilization: number;
+  /** The same for this process (client and connector), to see which side was saturated. */
+  loadCpuUtilization: number;
+  errors: number;
+  turnsWithoutReply: number;
+}
+
+interface Measured {
+  load: LoadResult;
+  serverCpuMicros: number;
+  loadCpuMicros: number;
+}
+
+async function measuredLoad(server: Server, options: Omit<LoadOptions, 'port'>): Promise<Measured> {
+  const before = (await server.stats()).cpuMicros;
+  const ownBefore = process.cpuUsage();
+  const load = await runLoad({ ...options, port: server.port });
+  const own = process.cpuUsage(ownBefore);
+  return { load, serverCpuMicros: (await server.stats()).cpuMicros - before, loadCpuMicros: own.user + own.system };
+}
+
+function summarize(measured: Measured[]): Figures {
+  const results = measured.map((item) => item.load);
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  const turns = results.reduce((sum, result) => sum + result.turns, 0);
+  const elapsed = results.reduce((sum, result) => sum + result.elapsedMs, 0);
+  return {
+    turnsPerSec: round((turns / elapsed) * 1000, 1),
+    p50Ms: round(percentile(latencies, 50), 3),
+    p99Ms: round(percentile(latencies, 99), 3),
+    turns,
+    repliesPerTurn: round(results.reduce((sum, result) => sum + result.replies, 0) / turns, 2),
+    serverCpuMsPerTurn: round(measured.reduce((sum, item) => sum + item.serverCpuMicros, 0) / 1000 / turns, 3),
+    serverCpuUtilization: round(measured.reduce((sum, item) => sum + item.serverCpuMicros, 0) / 1000 / elapsed, 2),
+    loadCpuUtilization: round(measured.reduce((sum, item) => sum + item.loadCpuMicros, 0) / 1000 / elapsed, 2),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    turnsWithoutReply: results.reduce((sum, result) => sum + result.turnsWithoutReply, 0),
+  };
+}
+
+async function rounds(bot: Server, echo: Server, connector: Connector): Promise<Record<string, { bot: Figures; echo: Figures }>> {
+  const figures: Record<string, { bot: Figures; echo: Figures }> = {};
+  // Warm-up (JIT, caches, keep-alive sockets): not counted.
+  for (const server of [bot, echo]) {
+    await runLoad({ port: server.port, connector, concurrency: 32, durationMs: QUICK ? 800 : 1500, prefix: `warm-${server.name}` });
+  }
+  connector.clear();
+  for (const concurrency of CONCURRENCIES) {
+    const results: Record<'bot' | 'echo', Measured[]> = { bot: [], echo: [] };
+    for (let index = 0; index < ROUNDS; index += 1) {
+      const order = index % 2 === 0 ? [bot, echo] : [echo, bot];
+      for (const server of order) {
+        const name = server === bot ? 'bot' : 'echo';
+        results[name].push(await measuredLoad(server, { connector, concurrency, durationMs: ROUND_MS, prefix: `c${concurrency}-r${index}-${name}` }));
+        connector.clear();
+      }
+    }
+    figures[`c${concurrency}`] = { bot: summarize(results.bot), echo: summarize(results.echo) };
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The slowest single message: event-loop delay in the bot process around one message at a time
+
+function sentence(i: number): string {
+  const parts = [
+    "Je me suis inscrite au CNED le 3 septembre et j'ai payé 450 euros par carte,",
+    "mais je n'ai toujours pas reçu mes codes d'accès ni les cours,",
+    'le service client ne répond pas au téléphone depuis le 20 novembre',
+    "et j'ai envoyé un courrier recommandé le 2 décembre sans réponse.",
+  ];
+  return parts[i % parts.length];
+}
+
+function textOf(length: number, make: (i: number) => string): string {
+  let text = '';
+  for (let i = 0; text.length < length; i += 1) text += `${make(i)} `;
+  return text.slice(0, length);
+}
+
+const PROBES: { label: string; setup: string[]; text: string }[] = [
+  { label: 'greeting', setup: [], text: 'bonjour' },
+  { label: 'problem (withdrawal)', setup: [], text: 'je veux me rétracter' },
+  { label: 'date follow-up', setup: ['je veux me rétracter'], text: 'le 20 novembre' },
+  { label: 'menu', setup: ['bonjour'], text: 'menu' },
+  { label: '5,000-char story', setup: [], text: textOf(5000, sentence) },
+  { label: '5,000 chars of dates', setup: [], text: textOf(5000, (i) => `le ${(i % 28) + 1} novembre 2026, puis le ${(i % 12) + 1}/0${(i % 9) + 1}/2025`) },
+  { label: '5,000-char story as date answer', setup: ['je veux me rétracter'], text: textOf(5000, sentence) },
+  { label: '5,000 chars, one word', setup: [], text: 'a'.repeat(5000) },
+  { label: '5,000 digits and spaces', setup: [], text: textOf(5000, (i) => String(i * 7919)) },
+  { label: '6,000 chars (too long)', setup: [], text: textOf(6000, sentence) },
+];
+
+async function slowestMessages(bot: Server, connector: Connector): Promise<{ label: string; maxMs: number }[]> {
+  const results: { label: string; maxMs: number }[] = [];
+  let n = 0;
+  for (const probe of PROBES) {
+    let worst = 0;
+    for (let repeat = 0; repeat < (QUICK ? 2 : 5); repeat += 1) {
+      const conversationId = `probe-${n++}`;
+      for (const text of probe.setup) await post(bot.port, activityBody(connector.serviceUrl, conversationId, text));
+      await sleep(20);
+      await bot.request({ cmd: 'resetDelay' });
+      await post(bot.port, activityBody(connector.serviceUrl, conversationId, probe.text));
+      await sleep(20);
+      worst = Math.max(worst, (await bot.stats()).loopDelayMaxMs);
+    }
+    results.push({ label: probe.label, maxMs: round(worst, 1) });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Memory after N conversations, and the stored state per conversation, on a fresh bot process
+
+async function memory(connector: Connector): Promise<{ conversations: number; rssReadyMiB: number; rssMiB: number; rssAfterGcMiB: number; heapUsedMiB: number; stateBytesMean: number; stateBytesMax: number; errors: number }> {
+  const bot = await Server.start('bot-memory', 'botServer.js');
+  try {
+    await sleep(200);
+    const ready = await bot.stats('gc');
+    const load = await runLoad({ port: bot.port, connector, concurrency: 32, conversations: MEMORY_CONVERSATIONS, prefix: 'mem', keepLatencies: false });
+    connector.clear();
+    const after = await bot.stats();
+    const afterGc = await bot.stats('gc');
+    const sample = load.conversationIds.filter((_, index) => index % Math.max(1, Math.floor(load.conversationIds.length / 200)) === 0);
+    const sized = await bot.request({ cmd: 'stateSizes', conversationIds: sample, channelId: CHANNEL_ID });
+    const sizes = (sized.type === 'result' ? sized.sizes ?? [] : []).filter((size): size is number => typeof size === 'number');
+    if (sizes.length === 0) throw new Error('no conversation state found in the store');
+    return {
+      conversations: load.conversations,
+      rssReadyMiB: round(ready.rssBytes / MiB, 1),
+      rssMiB: round(after.rssBytes / MiB, 1),
+      rssAfterGcMiB: round(afterGc.rssBytes / MiB, 1),
+      heapUsedMiB: round(afterGc.heapUsedBytes / MiB, 1),
+      stateBytesMean: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
+      stateBytesMax: Math.max(...sizes),
+      errors: load.errors,
+    };
+  } finally {
+    await bot.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (CPU_PROF) mkdirSync(PROFILE_DIR, { recursive: true });
+  const benchStarted = performance.now();
+  log(`bench: ${QUICK ? 'quick' : 'full'} run, node ${process.version}, ${ROUNDS} rounds of ${ROUND_MS} ms per server and concurrency${CPU_PROF ? `, CPU profiles in ${PROFILE_DIR}` : ''}`);
+
+  progress('classification: training the classifier...');
+  const classification = measureClassification(await IntentClassifier.train(LANGS.map((lang) => loadCorpus(lang, ROOT))));
+
+  progress('startup: spawning node dist/src/index.js until /healthz answers (3 times)...');
+  const startups: number[] = [];
+  for (let i = 0; i < 3; i += 1) startups.push(await measureStartup());
+  startups.sort((a, b) => a - b);
+
+  const connector = await startConnector();
+  progress('throughput: starting the bot and the echo bot...');
+  const [bot, echo] = await Promise.all([Server.start('bot', 'botServer.js', CPU_PROF), Server.start('echo', 'echoServer.js')]);
+  const figures = await rounds(bot, echo, connector);
+  progress('event loop: one message at a time...');
+  const probes = await slowestMessages(bot, connector);
+  const botRss = (await bot.stats()).rssBytes;
+  const echoRss = (await echo.stats()).rssBytes;
+  await Promise.all([bot.stop(), echo.stop()]);
+
+  progress(`memory: ${MEMORY_CONVERSATIONS} conversations on a fresh bot...`);
+  const mem = await memory(connector);
+  await connector.close();
+
+  const slowest = probes.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
+  const ratio = (key: 'c1' | 'c32') => round(figures[key].bot.turnsPerSec / figures[key].echo.turnsPerSec, 3);
+  const startupMs = round(startups[1], 0);
+  const met = {
+    throughputAt32: ratio('c32') >= TARGETS.throughputRatioAt32,
+    p99At1: figures.c1.bot.p99Ms <= TARGETS.p99MsAt1,
+    classification: classification.usPerUtterance <= TARGETS.classificationUs,
+    eventLoop: slowest.maxMs <= TARGETS.maxLoopDelayMs,
+    startup: startupMs <= TARGETS.startupMs,
+    rss: mem.rssMiB <= TARGETS.rssMiB,
+    state: mem.stateBytesMean <= TARGETS.stateBytes,
+  };
+  const yes = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+  const rows: string[][] = [
+    ['', 'bot', 'echo', 'bot/echo', 'target', ''],
+    ['turns/s, 1 conversation', String(figures.c1.bot.turnsPerSec), String(figures.c1.echo.turnsPerSec), String(ratio('c1')), '', ''],
+    ['p50 ms, 1 conversation', String(figures.c1.bot.p50Ms), String(figures.c1.echo.p50Ms), '', '', ''],
+    ['p99 ms, 1 conversation', String(figures.c1.bot.p99Ms), String(figures.c1.echo.p99Ms), '', `<= ${TARGETS.p99MsAt1}`, yes(met.p99At1)],
+    ['turns/s, 32 conversations', String(figures.c32.bot.turnsPerSec), String(figures.c32.echo.turnsPerSec), String(ratio('c32')), `>= ${TARGETS.throughputRatioAt32}x`, yes(met.throughputAt32)],
+    ['p50 ms, 32 conversations', String(figures.c32.bot.p50Ms), String(figures.c32.echo.p50Ms), '', '', ''],
+    ['p99 ms, 32 conversations', String(figures.c32.bot.p99Ms), String(figures.c32.echo.p99Ms), '', '', ''],
+    ['replies per turn', String(figures.c32.bot.repliesPerTurn), String(figures.c32.echo.repliesPerTurn), '', '', ''],
+    ['server CPU ms per turn, 32 conversations', String(figures.c32.bot.serverCpuMsPerTurn), String(figures.c32.echo.serverCpuMsPerTurn), '', '', ''],
+    ['server / load-generator CPU use, 32 conv.', `${figures.c32.bot.serverCpuUtilization} / ${figures.c32.bot.loadCpuUtilization}`, `${figures.c32.echo.serverCpuUtilization} / ${figures.c32.echo.loadCpuUtilization}`, '', '', ''],
+    ['RSS MiB after the rounds', String(round(botRss / MiB, 1)), String(round(echoRss / MiB, 1)), '', '', ''],
+    [`RSS MiB after ${mem.conversations} conversations`, `${mem.rssMiB} (${mem.rssAfterGcMiB} after GC; ${mem.rssReadyMiB} at start)`, '', '', `<= ${TARGETS.rssMiB}`, yes(met.rss)],
+    ['state bytes per conversation', `${mem.stateBytesMean} (max ${mem.stateBytesMax})`, '', '', `<= ${TARGETS.stateBytes}`, yes(met.state)],
+    [`classification us/utterance (${classification.utterances} held-out)`, `${round(classification.usPerUtterance, 1)} (p99 ${round(classification.p99Us, 1)}, max ${round(classification.maxUs, 1)})`, '', '', `<= ${TARGETS.classificationUs}`, yes(met.classification)],
+    ['slowest message, event-loop delay ms', `${slowest.maxMs} (${slowest.label})`, '', '', `<= ${TARGETS.maxLoopDelayMs}`, yes(met.eventLoop)],
+    ['startup to /healthz ms (median of 3)', `${startupMs} (${startups.map((ms) => Math.round(ms)).join(', ')})`, '', '', `<= ${TARGETS.startupMs}`, yes(met.startup)],
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  log('');
+  for (const row of rows) log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  log('');
+  log('event-loop delay per message (max over repeats, ms):');
+  for (const probe of probes) log(`  ${probe.label.padEnd(34)} ${probe.maxMs}`);
+  const sanity = { errors: figures.c1.bot.errors + figures.c32.bot.errors + figures.c1.echo.errors + figures.c32.echo.errors + mem.errors, turnsWithoutReplyBeforeResponse: figures.c1.bot.turnsWithoutReply + figures.c32.bot.turnsWithoutReply + figures.c1.echo.turnsWithoutReply + figures.c32.echo.turnsWithoutReply };
+  log(`checks: ${sanity.errors} non-200 turns; ${sanity.turnsWithoutReplyBeforeResponse} turns answered before their reply reached the connector; bench took ${round((performance.now() - benchStarted) / 1000, 1)} s`);
+
+  process.stdout.write(
+    `${JSON.stringify({
+      quick: QUICK,
+      bot: { c1: figures.c1.bot, c32: figures.c32.bot },
+      echo: { c1: figures.c1.echo, c32: figures.c32.echo },
+      ratio: { c1: ratio('c1'), c32: ratio('c32') },
+      memory: mem,
+      stateBytesPerConversation: mem.stateBytesMean,
+      classification: { usPerUtterance: round(classification.usPerUtterance, 1), p99Us: round(classification.p99Us, 1), maxUs: round(classification.maxUs, 1), utterances: classification.utterances },
+      eventLoop: { slowestMs: slowest.maxMs, slowestMessage: slowest.label, probes },
+      startupMs: { median: startupMs, runs: startups.map((ms) => Math.round(ms)) },
+      checks: sanity,
+      targets: TARGETS,
+      met,
+    })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
