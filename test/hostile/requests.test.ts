@@ -2,7 +2,12 @@
  * Hostile requests to POST /api/messages against the real app over HTTP. What the bare stack (restify 11
  * bodyParser + CloudAdapter 4.23) answered before the guards is noted on each case.
  */
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
+import restify from 'restify';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logging';
+import { installRequestGuards } from '../../src/server/guards/messageGuard';
 import { replyText } from '../support/channel';
 import { activityJson, rawRequest, startApp, Running } from './harness';
 
@@ -238,4 +243,30 @@ test('after all of this a normal conversation still works', async () => {
   const response = await run.send(id, { text: 'je veux me rétracter' });
   expect(response.status).toBe(200);
   expect(run.connector.repliesFor(id).length).toBeGreaterThanOrEqual(1);
+});
+
+describe('a body that never finishes', () => {
+  // bare: held until Node's requestTimeout (300 s by default). The app's limit is 10 s; 200 ms here.
+  test('is answered 408 after the body timeout, and the connection closed', async () => {
+    const server = restify.createServer({ handleUncaughtExceptions: false });
+    installRequestGuards(server, { config: { authEnabled: false, botAuth: loadConfig({}).botAuth }, logger: createLogger('silent'), bodyTimeoutMs: 200 });
+    server.post('/api/messages', (_req, res, next) => {
+      res.send(200);
+      next();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address();
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/messages', headers: { 'Content-Type': 'application/json', 'Content-Length': '1000' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write('{"type":"mess');
+    });
+    expect(response.status).toBe(408);
+    expect(JSON.parse(response.body)).toEqual({ error: 'request_timeout' });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 });

@@ -27,6 +27,8 @@ export const MESSAGES_PATH = '/api/messages';
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Fail closed when the token metadata does not answer in time (a black-holed network hangs for minutes). */
 export const AUTH_TIMEOUT_MS = 10_000;
+/** A channel sends a few KB at once: a body still arriving after this long is someone holding a connection. */
+export const BODY_TIMEOUT_MS = 10_000;
 
 export type GuardError =
   | 'unsupported_content_type'
@@ -34,6 +36,7 @@ export type GuardError =
   | 'invalid_json'
   | 'invalid_activity'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'unauthorized'
   | 'internal';
 
@@ -47,6 +50,7 @@ export interface GuardOptions {
   logger: Logger;
   maxBodyBytes?: number;
   authTimeoutMs?: number;
+  bodyTimeoutMs?: number;
   /** Defaults to the same configuration-based authentication the adapter uses. */
   authentication?: RequestAuthenticator;
 }
@@ -92,6 +96,7 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
   const { config, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const authTimeoutMs = options.authTimeoutMs ?? AUTH_TIMEOUT_MS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const authentication = config.authEnabled
     ? options.authentication ?? new ConfigurationBotFrameworkAuthentication({ ...config.botAuth })
     : undefined;
@@ -109,9 +114,12 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
       logger.error({ event: 'request.guard.misplaced' });
       return { ok: false, status: 500, error: 'internal', reason: 'guard-misplaced' };
     }
-    const read = await readBody(req, maxBodyBytes);
+    const read = await readBody(req, maxBodyBytes, bodyTimeoutMs);
     if (read.kind === 'tooLarge') {
       return { ok: false, status: 413, error: 'payload_too_large', reason: 'body-size', closeConnection: true };
+    }
+    if (read.kind === 'timeout') {
+      return { ok: false, status: 408, error: 'request_timeout', reason: 'body-timeout', closeConnection: true };
     }
     if (read.kind === 'aborted') {
       return { ok: false, status: 400, error: 'invalid_json', reason: 'aborted', closeConnection: true };
@@ -226,17 +234,22 @@ export function isJsonContentType(header: string | undefined): boolean {
   return params.every((param) => param === '' || !param.startsWith('charset=') || /^charset="?utf-8"?$/.test(param));
 }
 
-type ReadResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
+type ReadResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'timeout' } | { kind: 'aborted' };
 
-/** Reads at most `max` bytes; stops listening at the first byte over (the connection is then closed). */
-function readBody(req: IncomingMessage, max: number): Promise<ReadResult> {
+/**
+ * Reads at most `max` bytes within `timeoutMs`; stops listening at the first byte over or at the timeout (the
+ * connection is then closed).
+ */
+function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise<ReadResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
     const finish = (result: ReadResult): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onAbort);
