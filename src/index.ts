@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  const telemetry = initTelemetry(config.appInsightsConnectionString, logger);
+  const telemetry = await initTelemetry(config.appInsightsConnectionString, logger);
   // A storage setting that is wrong or a store that cannot be reached at start is a configuration error too.
   const app = await createApp(config, logger).catch((error: unknown) => {
     if (error instanceof ConfigError) {

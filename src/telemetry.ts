@@ -9,7 +9,7 @@
  * Dialogs call `telemetry.trackEvent('problem', { intent })` when a problem is understood and
  * `telemetry.trackEvent('routeCompleted', { route })` when a route reaches its answer.
  */
-import { TelemetryClient } from 'applicationinsights';
+import type { TelemetryClient } from 'applicationinsights';
 import type { Logger } from 'pino';
 
 export type TelemetryEvent = 'problem' | 'routeCompleted';
@@ -43,14 +43,10 @@ export const noopTelemetry: Telemetry = {
 
 /** Sends events through an isolated TelemetryClient (no global instrumentation, manual events only). */
 export class AppInsightsTelemetry implements Telemetry {
-  private readonly client: TelemetryClient;
-
   constructor(
-    connectionString: string,
+    private readonly client: TelemetryClient,
     private readonly logger?: Logger,
-  ) {
-    this.client = new TelemetryClient(connectionString, { useGlobalProviders: false });
-  }
+  ) {}
 
   trackEvent<E extends TelemetryEvent>(name: E, properties: TelemetryProperties[E]): void {
     const safe = safeProperties({ ...properties });
@@ -77,8 +73,14 @@ export class AppInsightsTelemetry implements Telemetry {
 let current: Telemetry = noopTelemetry;
 
 /** Chooses the process-wide telemetry from the configuration; returns it (index.ts flushes it at shutdown). */
-export function initTelemetry(connectionString: string | undefined, logger?: Logger): Telemetry {
-  current = connectionString ? new AppInsightsTelemetry(connectionString, logger) : noopTelemetry;
+export async function initTelemetry(connectionString: string | undefined, logger?: Logger): Promise<Telemetry> {
+  // The SDK is loaded only when configured (it costs about 30 MiB and 0.5 s at start).
+  if (connectionString) {
+    const { TelemetryClient } = await import('applicationinsights');
+    current = new AppInsightsTelemetry(new TelemetryClient(connectionString, { useGlobalProviders: false }), logger);
+  } else {
+    current = noopTelemetry;
+  }
   logger?.info({ event: 'telemetry.ready', enabled: current !== noopTelemetry });
   return current;
 }

@@ -12,7 +12,7 @@ import { ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { ConfigError } from '../config';
 import { validateBlobConnectionString, validateContainerName } from './connectionString';
 import { CREATE_ONLY } from './createOnly';
-import { StorageConflictError, errorDetail, isETagConflict } from './errors';
+import { StorageConflictError, StorageStartupError, errorDetail, isETagConflict } from './errors';
 
 /** Two tries of at most 5 s each: a turn learns quickly that the store is down, and says so. */
 export const BLOB_PIPELINE_OPTIONS: StoragePipelineOptions = {
@@ -140,9 +140,6 @@ export function createBlobStorage(settings: BlobSettings): { storage: Storage; c
     throw new ConfigError(`BLOB_CONNECTION_STRING was rejected by the Azure Storage client (${errorDetail(error)}).`);
   }
 }
-
-/** Thrown at start when the store cannot be reached or refuses the credentials. */
-export class StorageStartupError extends ConfigError {}
 
 /**
  * Creates the container if needed, within `timeoutMs`. Any failure stops the start (see docs/privacy.md and the

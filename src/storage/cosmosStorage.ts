@@ -9,8 +9,7 @@ import { CosmosDbKeyEscape, CosmosDbPartitionedStorage } from 'botbuilder-azure'
 import type { Storage, StoreItems } from 'botbuilder';
 import { validateCosmosSettings } from './connectionString';
 import { CREATE_ONLY } from './createOnly';
-import { StorageConflictError, errorDetail, isETagConflict } from './errors';
-import { StorageStartupError } from './blobStorage';
+import { StorageConflictError, StorageStartupError, errorDetail, isETagConflict } from './errors';
 
 export interface CosmosSettings {
   endpoint: string;

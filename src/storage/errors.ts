@@ -4,6 +4,10 @@
  * - an unavailable store (network, credentials, service down): apologise, keep the stored state as it is.
  * Messages never carry the underlying error's text, which can hold blob URLs (and so conversation ids).
  */
+import { ConfigError } from '../config';
+
+/** Thrown at start when the store cannot be reached or refuses the credentials. */
+export class StorageStartupError extends ConfigError {}
 
 /** Another writer changed (or created, or removed) the item since this turn read it. */
 export class StorageConflictError extends Error {

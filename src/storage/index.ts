@@ -9,16 +9,13 @@
 import { MemoryStorage, Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { StorageConfig } from '../config';
-import { createBlobStorage, ensureBlobContainer } from './blobStorage';
-import { createCosmosStorage } from './cosmosStorage';
 import { DAY_MS, ExpiringStorage } from './expiringStorage';
 import { GuardedStorage } from './guardedStorage';
 
 export { ExpiringStorage, LAST_WRITE } from './expiringStorage';
 export { GuardedStorage } from './guardedStorage';
-export { StorageStartupError } from './blobStorage';
 export { CREATE_ONLY } from './createOnly';
-export { StorageConflictError, StorageUnavailableError, isETagConflict, isStorageFailure } from './errors';
+export { StorageConflictError, StorageStartupError, StorageUnavailableError, isETagConflict, isStorageFailure } from './errors';
 
 export interface CreateStorageOptions {
   ttlDays: number;
@@ -38,15 +35,19 @@ export async function createStorage(config: StorageConfig, options: CreateStorag
     case 'memory':
       base = new MemoryStorage();
       break;
+    // The Azure SDKs are loaded only when configured: memory storage starts lighter and faster without them.
     case 'blob': {
+      const { createBlobStorage, ensureBlobContainer } = await import('./blobStorage');
       const { storage, container } = createBlobStorage(config);
       await ensureBlobContainer(container, timeoutMs);
       base = storage;
       break;
     }
-    case 'cosmos':
+    case 'cosmos': {
+      const { createCosmosStorage } = await import('./cosmosStorage');
       base = await createCosmosStorage(config, Math.round(options.ttlDays * 24 * 60 * 60), timeoutMs);
       break;
+    }
   }
   options.logger?.info({ event: 'storage.ready', storage: config.kind, ttlDays: options.ttlDays });
   return new ExpiringStorage(new GuardedStorage(base), { ttlMs: options.ttlDays * DAY_MS, now: options.now, logger: options.logger });

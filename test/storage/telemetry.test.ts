@@ -9,7 +9,7 @@ import { initTelemetry, noopTelemetry, setTelemetry, telemetry, Telemetry } from
 afterEach(() => setTelemetry(noopTelemetry));
 
 test('without a connection string telemetry is a no-op', async () => {
-  expect(initTelemetry(undefined)).toBe(noopTelemetry);
+  expect(await initTelemetry(undefined)).toBe(noopTelemetry);
   expect(() => telemetry.trackEvent('problem', { intent: 'withdrawal' })).not.toThrow();
   await expect(telemetry.flush()).resolves.toBeUndefined();
 });
@@ -34,7 +34,7 @@ test('Application Insights gets the two events with identifiers only; free text 
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   try {
-    setTelemetry(initTelemetry('InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/', logger));
+    setTelemetry(await initTelemetry('InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/', logger));
     telemetry.trackEvent('problem', { intent: 'withdrawal' });
     telemetry.trackEvent('routeCompleted', { route: 'withdrawal' });
     telemetry.trackEvent('problem', { intent: 'je veux me rétracter, mon numéro est 12345' });
