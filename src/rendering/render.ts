@@ -20,9 +20,26 @@ const RENDERERS: Record<ChannelFamily, ViewRenderer> = {
   plainText: renderPlainText,
 };
 
+/**
+ * Adjacent sentences go out as one message: texts in a row are joined, and texts just before a question become
+ * its first paragraphs. Fewer bubbles to read, and one connector call instead of several. Cards stay apart.
+ */
+export function coalesceViews(views: readonly View[]): View[] {
+  const out: View[] = [];
+  for (const view of views) {
+    const previous = out[out.length - 1];
+    if (previous?.kind === 'text' && view.kind !== 'card') {
+      out[out.length - 1] = { ...view, text: `${previous.text}\n\n${view.text}` };
+    } else {
+      out.push(view);
+    }
+  }
+  return out;
+}
+
 /** Renders views, in order, for a channel; a view may become several activities (long text, several cards). */
 export function renderViews(views: readonly View[], channelId: string): OutgoingActivity[] {
   const { family, limits } = channelProfile(channelId);
   const render = RENDERERS[family];
-  return views.flatMap((view) => render(view, limits));
+  return coalesceViews(views).flatMap((view) => render(view, limits));
 }

@@ -1,6 +1,6 @@
 /** The renderers on their own, with views built to push each channel's limits. */
 import { ActionTypes, AttachmentLayoutTypes, InputHints } from 'botbuilder';
-import { renderViews } from '../../src/rendering/render';
+import { coalesceViews, renderViews } from '../../src/rendering/render';
 import { channelProfile, DEFAULT_PROFILE } from '../../src/rendering/limits';
 import { ELLIPSIS, graphemesOf, splitText, truncate } from '../../src/rendering/text';
 import type { CardView, ChoiceOption, ChoiceView, View } from '../../src/rendering/view';
@@ -231,5 +231,24 @@ describe('plain text', () => {
     const activities = renderViews([{ kind: 'text', text: longText(60) }], 'sms');
     expect(activities.length).toBeGreaterThan(1);
     for (const activity of activities) expect(activity.text!.length).toBeLessThanOrEqual(1600);
+  });
+});
+
+describe('coalesceViews', () => {
+  const text = (value: string): View => ({ kind: 'text', text: value });
+  const card: View = { kind: 'card', variant: 'info', title: 'Card' };
+  const choice: View = { kind: 'choice', text: 'Question?', choices: [{ value: 'a', title: 'A' }] };
+
+  test('texts in a row become one; texts before a question become its first paragraphs; cards stay apart', () => {
+    expect(coalesceViews([text('One.'), text('Two.'), card, text('Three.'), choice])).toEqual([
+      text('One.\n\nTwo.'),
+      card,
+      { ...choice, text: 'Three.\n\nQuestion?' },
+    ]);
+  });
+
+  test('a text after a card or a question is not merged backwards', () => {
+    expect(coalesceViews([choice, text('After.')])).toEqual([choice, text('After.')]);
+    expect(coalesceViews([card, text('After.')])).toEqual([card, text('After.')]);
   });
 });

@@ -156,7 +156,7 @@ describe('local Direct Line with the real bot', () => {
     const received: DirectLineActivity[] = [];
     const subscription = directLine.activity$.subscribe((activity) => received.push(activity));
     try {
-      await until('the welcome', () => (botTexts(received).includes(t('en', 'welcome.intro')) ? true : undefined));
+      await until('the welcome', () => (botTexts(received).some((text) => text.startsWith(t('en', 'welcome.intro'))) ? true : undefined));
       const id = await new Promise<string>((resolve, reject) =>
         directLine
           .postActivity({ type: 'message', from: { id: 'someone-else', name: 'Test' }, text: 'I lost my login details', locale: 'en-US' })
@@ -181,7 +181,7 @@ describe('local Direct Line with the real bot', () => {
     const received: DirectLineActivity[] = [];
     const subscription = directLine.activity$.subscribe((activity) => received.push(activity));
     try {
-      await until('the welcome', () => (botTexts(received).includes(t('fr', 'welcome.intro')) ? true : undefined));
+      await until('the welcome', () => (botTexts(received).some((text) => text.startsWith(t('fr', 'welcome.intro'))) ? true : undefined));
       const id = await new Promise<string>((resolve, reject) =>
         directLine.postActivity({ type: 'message', from: { id: 'u', name: 'Test' }, text: 'menu' }).subscribe(resolve, reject),
       );
@@ -210,7 +210,7 @@ describe('local Direct Line with the real bot', () => {
       expect(again.status).toBe(200);
       expect(again.json.conversationId).toBe(a.conversationId);
       const log = await call(`${conversationUrl(a.conversationId)}/activities`, a.token);
-      const welcomes = (log.json.activities as DirectLineActivity[]).filter((x) => x.type === 'message' && x.text === t('fr', 'welcome.intro'));
+      const welcomes = (log.json.activities as DirectLineActivity[]).filter((x) => x.type === 'message' && (x.text ?? '').startsWith(t('fr', 'welcome.intro')));
       expect(welcomes).toHaveLength(1);
     });
 
