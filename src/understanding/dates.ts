@@ -5,12 +5,13 @@
  * cost per call, plus roughly 0.35 ms per character once digits are present, on the
  * French model). So a cheap regular expression over the folded text finds candidate
  * spans first ("20 novembre", "il y a 3 jours", "hier", "20/11/2026"...), and only the
- * core of each candidate (a few dozen characters at most) is given to the recognizer,
- * at most MAX_WINDOWS times per message.
+ * core of each candidate (a few dozen characters at most) is resolved, at most
+ * MAX_WINDOWS per message: by the exact fast path of fastDates.ts for the common forms
+ * ("20 novembre", "20/11", "hier", "3 jours", "3 days ago"), else by the recognizer.
  *
  * Recognizer behaviours handled here (suite 1.3.1, date-time 1.3.2):
- * - "3 novembre" resolves to two `date` values (this year's and next year's); we keep
- *   the latest one that is not after today ("le 3 décembre" on 2026-11-26 -> 2025-12-03).
+ * - "3 novembre" resolves to two `date` values (the last occurrence and the next); we
+ *   keep the latest one that is not after today ("le 3 décembre" on 2026-11-26 -> 2025-12-03).
  * - "il y a 10 jours" (French) resolves to a `duration` (timex P10D): "il y a" is seen
  *   by our own pattern and the date is computed as today minus the duration.
  *   English "3 days ago" resolves to a `date` directly.
@@ -26,6 +27,7 @@
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
+import { fastResolve, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
 
 export interface Duration {
@@ -304,44 +306,60 @@ export function parisToday(now: DateTime): DateTime | undefined {
   return p.isValid ? p : undefined;
 }
 
-function resolve(c: Candidate, lang: Lang, today: DateTime, ref: Date): TemporalMention | undefined {
-  const todayIso = today.toISODate();
-  if (todayIso === null) return undefined;
-  for (const r of recognize(c.window, c.dayFirst ? 'fr' : lang, ref)) {
+/** `fastPath: false` always asks the recognizer (the tests compare both paths). */
+export type ResolveOptions = { fastPath?: boolean };
+
+/** The fast path's answer when certain, else the recognizer's: first date not after today, or first duration. */
+function resolveIn(window: string, lang: Lang, today: DateTime, ref: Date, options: ResolveOptions): Resolution {
+  const fast = options.fastPath === false ? undefined : fastResolve(window, lang, today);
+  if (fast !== undefined) return fast;
+  const todayIso = today.toISODate() ?? '';
+  for (const r of recognize(window, lang, ref)) {
     const kind = r.typeName.replace(/^datetimeV2\./, '');
     if (kind === 'date' || kind === 'datetime') {
       const iso = latestPast(r.values, todayIso);
-      if (iso === undefined) continue; // future, or "not resolved"
-      return { start: c.start, end: c.end, iso, cue: c.cue, isToday: c.isToday };
-    }
-    if (kind === 'duration') {
+      if (iso !== undefined) return { kind: 'date', iso }; // else future, or "not resolved"
+    } else if (kind === 'duration') {
       const timex = r.values[0]?.timex;
       const duration = timex === undefined ? undefined : durationFromTimex(timex);
-      if (duration === undefined) continue;
-      const mention: TemporalMention = { start: c.start, end: c.end, duration, cue: c.cue, isToday: false };
-      if (c.cue === 'ago') mention.iso = minus(today, duration).toISODate() ?? undefined;
-      return mention;
+      if (duration !== undefined) return { kind: 'duration', duration };
     }
   }
-  return undefined;
+  return { kind: 'none' };
+}
+
+/** How one folded window resolves with `lang`'s model (resolveCandidates gives numeric dates to 'fr'). */
+export function resolveWindow(window: string, lang: Lang, now: DateTime, options: ResolveOptions = {}): Resolution {
+  const today = parisToday(now);
+  return today === undefined ? { kind: 'none' } : resolveIn(window, lang, today, referenceDate(today), options);
+}
+
+function resolve(c: Candidate, lang: Lang, today: DateTime, ref: Date, o: ResolveOptions): TemporalMention | undefined {
+  const r = resolveIn(c.window, c.dayFirst ? 'fr' : lang, today, ref, o);
+  if (r.kind === 'date') return { start: c.start, end: c.end, iso: r.iso, cue: c.cue, isToday: c.isToday };
+  if (r.kind === 'none') return undefined;
+  const mention: TemporalMention = { start: c.start, end: c.end, duration: r.duration, cue: c.cue, isToday: false };
+  if (c.cue === 'ago') mention.iso = minus(today, r.duration).toISODate() ?? undefined;
+  return mention;
 }
 
 /**
- * Resolves the first `maxWindows` candidates (one recognizer call each); the caller
- * orders them by interest. Mentions come back in text order.
+ * Resolves the first `maxWindows` candidates (the fast path, else one recognizer call
+ * each); the caller orders them by interest. Mentions come back in text order.
  */
 export function resolveCandidates(
   candidates: Candidate[],
   lang: Lang,
   now: DateTime,
   maxWindows = MAX_WINDOWS,
+  options: ResolveOptions = {},
 ): TemporalMention[] {
   const today = parisToday(now);
   if (today === undefined) return [];
   const ref = referenceDate(today);
   const out: TemporalMention[] = [];
   for (const c of candidates.slice(0, maxWindows)) {
-    const m = resolve(c, lang, today, ref);
+    const m = resolve(c, lang, today, ref, options);
     if (m !== undefined) out.push(m);
   }
   return out.sort((a, b) => a.start - b.start);
