@@ -13,7 +13,7 @@
  * child in .bench/profiles/).
  */
 import { ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -27,6 +27,11 @@ import { ChildStats, FromChild, ToChild, isFromChild } from './protocol';
 const QUICK = process.argv.includes('--quick');
 const CPU_PROF = process.argv.includes('--cpu-prof');
 const ROOT = findProjectRoot(__dirname);
+/** The V8 flags `npm start` runs the bot with (package.json config.nodeFlags): the bench measures the same process. */
+const SERVER_NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config?: { nodeFlags?: string } };
+  return (pkg.config?.nodeFlags ?? '').split(/\s+/).filter(Boolean);
+})();
 const PROFILE_DIR = path.join(ROOT, '.bench', 'profiles');
 const ROUNDS = QUICK ? 2 : 4;
 const ROUND_MS = QUICK ? 1500 : 2500;
@@ -64,7 +69,7 @@ class Server {
   }
 
   static start(name: string, script: string, profile = false): Promise<Server> {
-    const execArgv = ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])];
+    const execArgv = [...SERVER_NODE_FLAGS, '--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])];
     const child = fork(path.join(__dirname, script), [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`${name} exited early (code ${code})`)));
@@ -165,7 +170,7 @@ async function measureStartup(): Promise<number> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), STATE_STORAGE: 'memory', MicrosoftAppId: '', MicrosoftAppPassword: '', LOG_LEVEL: 'warn', DIRECT_LINE_SECRET: '' };
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'index.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   child.once('exit', () => (exited = true));
   try {
