@@ -1,5 +1,5 @@
 /** Small helpers every dialog uses to speak: translate, format dates and send views. */
-import type { TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Lang } from '../src/domain/types';
 import { t, MessageKey, MessageParams } from '../src/i18n/messages';
@@ -33,10 +33,38 @@ export function msg(context: TurnContext, key: MessageKey, params?: MessageParam
   return t(turnInfo(context).lang, key, params);
 }
 
+const PENDING_VIEWS = Symbol('pendingViews');
+
+/**
+ * Queues views for this turn. Everything a turn says is rendered once, at its end (flushViews), so that
+ * sentences from several steps of one turn can go out as one message.
+ */
 export async function say(context: TurnContext, ...views: View[]): Promise<void> {
-  if (views.length === 0) return;
-  await context.sendActivities(renderViews(views, turnInfo(context).channelId));
+  const pending: View[] | undefined = context.turnState.get(PENDING_VIEWS);
+  if (pending) pending.push(...views);
+  else context.turnState.set(PENDING_VIEWS, [...views]);
 }
+
+/** Forgets what the turn queued (a turn re-run from scratch after a storage conflict). */
+export function discardViews(context: TurnContext): void {
+  context.turnState.delete(PENDING_VIEWS);
+}
+
+/** Renders and sends what the turn queued, for the turn's channel. */
+export async function flushViews(context: TurnContext): Promise<void> {
+  const pending: View[] | undefined = context.turnState.get(PENDING_VIEWS);
+  discardViews(context);
+  if (pending?.length) await context.sendActivities(renderViews(pending, turnInfo(context).channelId));
+}
+
+/** The same end-of-turn flush as a middleware, for hosts that run dialogs without ComplaintBot (DialogTestClient). */
+export const flushViewsMiddleware: Middleware = {
+  async onTurn(context, next) {
+    discardViews(context);
+    await next();
+    await flushViews(context);
+  },
+};
 
 /** "environ 4 mois" / "about 3 weeks" / "5 jour(s)": a waiting time as people say it. */
 export function formatWaiting(lang: Lang, days: number): string {

@@ -4,7 +4,7 @@ import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dia
 import type { Logger } from 'pino';
 import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
 import { matchGlobalCommand } from '../../dialogs/globalCommands';
-import { say, msg } from '../../dialogs/say';
+import { discardViews, flushViews, say, msg } from '../../dialogs/say';
 import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
 import { turnInfo } from './turnInfo';
 import type { TransactionalTurn } from './transactionalTurn';
@@ -50,12 +50,19 @@ export class ComplaintBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     if (this.transactions) {
       // Replies held until the state is saved conditionally; re-run on a conflict (see transactionalTurn.ts).
-      await this.transactions.run(context, () => super.run(context));
+      await this.transactions.run(context, () => this.answer(context));
       return;
     }
-    await super.run(context);
+    await this.answer(context);
     await this.conversationState.saveChanges(context, false);
     for (const state of this.extraStates) await state.saveChanges(context, false);
+  }
+
+  /** One run of the turn's logic: what it says is rendered once, at its end (a re-run starts afresh). */
+  private async answer(context: TurnContext): Promise<void> {
+    discardViews(context);
+    await super.run(context);
+    await flushViews(context);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -13,6 +13,7 @@ import type { Intent, Lang } from '../../src/domain/types';
 import { t, MessageKey } from '../../src/i18n/messages';
 import { normalizeIncoming } from '../../src/rendering/incoming';
 import { channelProfile, ChannelFamily } from '../../src/rendering/limits';
+import { flushViewsMiddleware } from '../../dialogs/say';
 
 export type Reply = Partial<Activity>;
 
@@ -112,7 +113,7 @@ export interface Walk {
 }
 
 export function startWalk(channelId: string, lang: Lang): Walk {
-  const client = new DialogTestClient(channelId, new MainDialog(fakeUnderstanding), undefined, [normalize]);
+  const client = new DialogTestClient(channelId, new MainDialog(fakeUnderstanding), undefined, [normalize, flushViewsMiddleware]);
   const family = channelProfile(channelId).family;
   const walk: Walk = {
     channelId,

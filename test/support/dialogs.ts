@@ -7,6 +7,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import type { Understanding } from '../../dialogs/understanding';
 import type { Lang } from '../../src/domain/types';
 import { replyText } from './channel';
+import { flushViewsMiddleware } from '../../dialogs/say';
 
 export interface Turn {
   /** Every reply's visible text, joined. */
@@ -32,7 +33,7 @@ export interface ConversationOptions {
 export function startConversation(understanding: Understanding, lang: Lang, nowIso: string, options: ConversationOptions = {}): Conversation {
   const dialog = new MainDialog(understanding, options.telemetry);
   const state = options.storage ? new ConversationState(options.storage) : undefined;
-  const client = new DialogTestClient(options.channelId ?? 'test', dialog, undefined, [], state);
+  const client = new DialogTestClient(options.channelId ?? 'test', dialog, undefined, [flushViewsMiddleware], state);
   return {
     async send(text: string): Promise<Turn> {
       const activity: Partial<Activity> = {
