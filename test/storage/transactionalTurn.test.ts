@@ -243,3 +243,20 @@ test('a turn refused by the bounded queue is answered with common.busy', async (
   release();
   await first;
 });
+
+test('the real bot re-run after a conflict sends its answer once, not once per run', async () => {
+  const { ComplaintBot } = await import('../../src/bot/complaintBot');
+  const { MainDialog } = await import('../../dialogs/mainDialog');
+  const { loadUnderstanding } = await import('../../src/understanding');
+  const storage = new RacingStorage(1);
+  const conversationState = new ConversationState(storage);
+  const transactions = new TransactionalTurn({ storage, states: [conversationState] });
+  const bot = new ComplaintBot(conversationState, new MainDialog(await loadUnderstanding()), undefined, [], transactions);
+  const adapter = adapterFor();
+  await adapter.processActivity('je veux me rétracter', (context) => bot.run(context));
+  expect(storage.interferences).toBe(1);
+  const texts = adapter.activeQueue.map((activity) => activity.text ?? '');
+  expect(texts).toHaveLength(1);
+  expect(texts[0]).toContain(t('fr', 'withdrawal.restate'));
+  expect(texts[0].split(t('fr', 'withdrawal.restate')).length).toBe(2);
+});
