@@ -3,10 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { CNED_FACTS } from '../src/facts/cned';
 import { phoneLineStatus, hoursInZone, PhoneLineStatus } from '../src/rules/phoneLine';
-import type { View, Fact } from '../src/rendering/view';
+import type { View, Fact, LinkAction } from '../src/rendering/view';
 import { t } from '../src/i18n/messages';
 import type { MessageKey } from '../src/i18n/messages';
-import { formatDayAndTime, formatTime, turnInfo } from './say';
+import { formatDayAndTime, formatTime, msg, turnInfo } from './say';
 
 type Registered = boolean;
 
@@ -64,97 +64,69 @@ export function phoneCard(context: TurnContext): View {
   };
 }
 
+/** A card about one of CNED's channels: a title and a sentence from the catalogue, with facts and links. */
+function contactCard(context: TurnContext, title: MessageKey, text: MessageKey, extra: { facts?: Fact[]; links?: LinkAction[] } = {}): View {
+  return { kind: 'card', variant: 'contact', title: msg(context, title), text: msg(context, text), ...extra };
+}
+
 export function formCard(context: TurnContext, registered: Registered): View {
-  const { lang } = turnInfo(context);
   const form = registered ? CNED_FACTS.forms.registered : CNED_FACTS.forms.notRegistered;
-  return {
-    kind: 'card',
-    variant: 'contact',
-    title: t(lang, registered ? 'form.registeredTitle' : 'form.notRegisteredTitle'),
-    text: t(lang, registered ? 'form.registeredWhere' : 'form.notRegisteredWhere'),
-    links: [{ title: t(lang, 'form.openAction'), url: form.url }],
-  };
+  return contactCard(context, registered ? 'form.registeredTitle' : 'form.notRegisteredTitle', registered ? 'form.registeredWhere' : 'form.notRegisteredWhere', {
+    links: [{ title: msg(context, 'form.openAction'), url: form.url }],
+  });
 }
 
 export function cancellationCard(context: TurnContext, orderNumber: string | undefined): View {
-  const { lang } = turnInfo(context);
   const fields = CNED_FACTS.cancellationFields;
   return {
     kind: 'card',
     variant: 'formPath',
-    title: t(lang, 'cancellation.cardTitle'),
-    text: t(lang, 'cancellation.cardIntro'),
+    title: msg(context, 'cancellation.cardTitle'),
+    text: msg(context, 'cancellation.cardIntro'),
     facts: [
-      { label: t(lang, 'cancellation.fieldConcerns'), value: fields.concerns },
-      { label: t(lang, 'cancellation.fieldDetails'), value: fields.details },
+      { label: msg(context, 'cancellation.fieldConcerns'), value: fields.concerns },
+      { label: msg(context, 'cancellation.fieldDetails'), value: fields.details },
       {
-        label: t(lang, 'cancellation.fieldMessage'),
-        value: orderNumber ? t(lang, 'cancellation.messageWithOrder', { order: orderNumber }) : t(lang, 'cancellation.messageNoOrder'),
+        label: msg(context, 'cancellation.fieldMessage'),
+        value: orderNumber ? msg(context, 'cancellation.messageWithOrder', { order: orderNumber }) : msg(context, 'cancellation.messageNoOrder'),
       },
     ],
-    links: [{ title: t(lang, 'form.openAction'), url: CNED_FACTS.forms.registered.url }],
+    links: [{ title: msg(context, 'form.openAction'), url: CNED_FACTS.forms.registered.url }],
   };
 }
 
 export function postalCard(context: TurnContext, recipientKey: 'postal.recipientService' | 'postal.recipientDirector'): View {
-  const { lang } = turnInfo(context);
-  return {
-    kind: 'card',
-    variant: 'contact',
-    title: t(lang, 'postal.title'),
-    text: t(lang, 'postal.registeredAdvice'),
+  return contactCard(context, 'postal.title', 'postal.registeredAdvice', {
     facts: [
-      { label: t(lang, 'postal.recipientLabel'), value: t(lang, recipientKey) },
-      { label: t(lang, 'postal.addressLabel'), value: CNED_FACTS.postalAddress.lines.join(', ') },
-      { label: t(lang, 'postal.checkLabel'), value: t(lang, 'postal.unverified') },
+      { label: msg(context, 'postal.recipientLabel'), value: msg(context, recipientKey) },
+      { label: msg(context, 'postal.addressLabel'), value: CNED_FACTS.postalAddress.lines.join(', ') },
+      { label: msg(context, 'postal.checkLabel'), value: msg(context, 'postal.unverified') },
     ],
-    links: [{ title: t(lang, 'postal.checkAction'), url: CNED_FACTS.contactPageUrl }],
-  };
+    links: [{ title: msg(context, 'postal.checkAction'), url: CNED_FACTS.contactPageUrl }],
+  });
 }
 
 export function faxCard(context: TurnContext): View {
-  const { lang } = turnInfo(context);
-  return {
-    kind: 'card',
-    variant: 'contact',
-    title: t(lang, 'fax.title'),
-    text: t(lang, 'fax.text'),
+  return contactCard(context, 'fax.title', 'fax.text', {
     facts: [
-      { label: t(lang, 'fax.numberLabel'), value: CNED_FACTS.fax.national },
-      { label: t(lang, 'phone.fromAbroadLabel'), value: CNED_FACTS.fax.international },
+      { label: msg(context, 'fax.numberLabel'), value: CNED_FACTS.fax.national },
+      { label: msg(context, 'phone.fromAbroadLabel'), value: CNED_FACTS.fax.international },
     ],
-  };
+  });
 }
 
 export function socialCard(context: TurnContext): View {
-  const { lang } = turnInfo(context);
-  return {
-    kind: 'card',
-    variant: 'contact',
-    title: t(lang, 'social.title'),
-    text: t(lang, 'social.text'),
+  return contactCard(context, 'social.title', 'social.text', {
     links: CNED_FACTS.socialNetworks.map((network) => ({ title: network.name, url: network.url })),
-  };
+  });
 }
 
 export function faqCard(context: TurnContext): View {
-  const { lang } = turnInfo(context);
-  return {
-    kind: 'card',
-    variant: 'contact',
-    title: t(lang, 'faq.title'),
-    text: t(lang, 'faq.text'),
-    links: [{ title: t(lang, 'faq.openAction'), url: CNED_FACTS.faqUrl }],
-  };
+  return contactCard(context, 'faq.title', 'faq.text', { links: [{ title: msg(context, 'faq.openAction'), url: CNED_FACTS.faqUrl }] });
 }
 
 export function mediatorCard(context: TurnContext): View {
-  const { lang } = turnInfo(context);
-  return {
-    kind: 'card',
-    variant: 'contact',
-    title: t(lang, 'mediator.title'),
-    text: t(lang, 'mediator.condition'),
-    links: [{ title: t(lang, 'mediator.openAction'), url: CNED_FACTS.mediator.url }],
-  };
+  return contactCard(context, 'mediator.title', 'mediator.condition', {
+    links: [{ title: msg(context, 'mediator.openAction'), url: CNED_FACTS.mediator.url }],
+  });
 }
