@@ -93,13 +93,10 @@ function afterWrittenRequest(written: readonly PastAction[], today: string): Esc
     ...extras,
   });
 
-  if (refused) {
-    // A refused letter opens the mediator, but the ladder still offers the appeal to the Director General first.
-    return now(hasAppeal ? 'mediator' : 'directorAppeal', 'writtenRefused');
-  }
-  if (implicitlyRejected) {
-    return now('mediator', 'implicitRejection');
-  }
+  // A refusal, written or implicit (2 months of silence), opens the mediator; the ladder still offers the appeal
+  // to the Director General first when there has been none.
+  if (refused) return now(hasAppeal ? 'mediator' : 'directorAppeal', 'writtenRefused');
+  if (implicitlyRejected) return now(hasAppeal ? 'mediator' : 'directorAppeal', 'implicitRejection');
   const next: EscalationStep = hasAppeal ? 'mediator' : 'directorAppeal';
   if (firstRejection !== undefined) {
     return { next, from: firstRejection, availableNow: false, reason: 'writtenPending', ...extras };

@@ -85,9 +85,15 @@ describe('step 4: after a registered letter', () => {
       [letter('2026-09-26')],
       later('directorAppeal', '2026-11-26', 'writtenPending', { implicitRejectionOn: '2026-11-26', mediatorFrom: '2026-11-26' }),
     ],
-    // Boundary: the implicit rejection is acquired on the day two months after sending.
-    ['letter sent exactly 2 months ago', [letter('2026-09-25')], now('mediator', 'implicitRejection', { implicitRejectionOn: TODAY, mediatorFrom: TODAY })],
-    ['letter unanswered 3 months ago', [letter('2026-08-20')], now('mediator', 'implicitRejection', { implicitRejectionOn: '2026-10-20', mediatorFrom: TODAY })],
+    // Boundary: the implicit rejection is acquired on the day two months after sending. Like a written refusal, it
+    // opens the mediator, and the ladder offers the appeal to the Director General first.
+    ['letter sent exactly 2 months ago', [letter('2026-09-25')], now('directorAppeal', 'implicitRejection', { implicitRejectionOn: TODAY, mediatorFrom: TODAY })],
+    ['letter unanswered 3 months ago', [letter('2026-08-20')], now('directorAppeal', 'implicitRejection', { implicitRejectionOn: '2026-10-20', mediatorFrom: TODAY })],
+    [
+      'letter unanswered 3 months ago, then an appeal: the mediator',
+      [letter('2026-08-20'), appeal(ago(10))],
+      now('mediator', 'implicitRejection', { implicitRejectionOn: expect.any(String), mediatorFrom: TODAY }),
+    ],
     // Undated: long enough ago to appeal, but no date for the implicit rejection, so no mediator date.
     ['letter unanswered, undated', [form(undefined), letter(undefined)], now('directorAppeal', 'writtenPending')],
     [
@@ -103,7 +109,7 @@ describe('step 4: after a registered letter', () => {
     const feb28 = DateTime.fromISO('2027-02-28T09:00', { zone: 'Europe/Paris' });
     const feb27 = DateTime.fromISO('2027-02-27T09:00', { zone: 'Europe/Paris' });
     expect(nextEscalationStep([letter('2026-12-31')], feb27)).toMatchObject({ next: 'directorAppeal', from: '2027-02-28', availableNow: false });
-    expect(nextEscalationStep([letter('2026-12-31')], feb28)).toMatchObject({ next: 'mediator', availableNow: true, reason: 'implicitRejection' });
+    expect(nextEscalationStep([letter('2026-12-31')], feb28)).toMatchObject({ next: 'directorAppeal', availableNow: true, reason: 'implicitRejection', mediatorFrom: '2027-02-28' });
   });
 });
 
