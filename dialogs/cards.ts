@@ -2,6 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { CNED_FACTS } from '../src/facts/cned';
+import type { Lang } from '../src/domain/types';
 import { phoneLineStatus, hoursInZone, PhoneLineStatus } from '../src/rules/phoneLine';
 import type { View, Fact, LinkAction } from '../src/rendering/view';
 import { t } from '../src/i18n/messages';
@@ -19,9 +20,7 @@ const CLOSED_REASON_KEYS = {
 } as const satisfies Record<NonNullable<PhoneLineStatus['closedReason']>, MessageKey>;
 
 /** One sentence: open until when, or closed and when it reopens. */
-export function phoneStatusSentence(context: TurnContext): string {
-  const { lang, now } = turnInfo(context);
-  const status = phoneLineStatus(now);
+function phoneStatusSentence(lang: Lang, status: PhoneLineStatus): string {
   if (status.open && status.closesAt) {
     return t(lang, 'phone.openNow', { closes: formatTime(lang, status.closesAt) });
   }
@@ -58,7 +57,7 @@ export function phoneCard(context: TurnContext): View {
     kind: 'card',
     variant: 'contact',
     title: t(lang, 'phone.title'),
-    text: phoneStatusSentence(context),
+    text: phoneStatusSentence(lang, status),
     facts,
     links: [{ title: t(lang, 'phone.callAction'), url: `tel:${CNED_FACTS.phone.tel}` }],
   };

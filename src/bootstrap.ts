@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
-  const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, [], transactions);
+  const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, transactions);
   const server = createServer({ config, adapter, bot, logger });
   return { server, adapter, bot, conversationState, storage };
 }

@@ -1,5 +1,5 @@
 /** Turn handling: welcome on join, global erasure, a guard on message size, then the dialog tree. */
-import { ActivityHandler, BotState, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
@@ -20,7 +20,6 @@ export class ComplaintBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     mainDialog: Dialog,
     private readonly logger?: Logger,
-    private readonly extraStates: BotState[] = [],
     /** When given (bootstrap does), turns are serialized per conversation and saved with eTags. */
     private readonly transactions?: TransactionalTurn,
   ) {
@@ -55,7 +54,6 @@ export class ComplaintBot extends ActivityHandler {
     }
     await this.answer(context);
     await this.conversationState.saveChanges(context, false);
-    for (const state of this.extraStates) await state.saveChanges(context, false);
   }
 
   /** One run of the turn's logic: what it says is rendered once, at its end (a re-run starts afresh). */
@@ -75,7 +73,6 @@ export class ComplaintBot extends ActivityHandler {
     }
     if (matchGlobalCommand(text) === 'deleteData') {
       await this.conversationState.delete(context);
-      for (const state of this.extraStates) await state.delete(context);
       this.logger?.info({ event: 'state.deleted' });
       await say(context, { kind: 'text', text: msg(context, 'privacy.deleted') });
       return;

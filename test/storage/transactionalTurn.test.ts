@@ -251,7 +251,7 @@ test('the real bot re-run after a conflict sends its answer once, not once per r
   const storage = new RacingStorage(1);
   const conversationState = new ConversationState(storage);
   const transactions = new TransactionalTurn({ storage, states: [conversationState] });
-  const bot = new ComplaintBot(conversationState, new MainDialog(await loadUnderstanding()), undefined, [], transactions);
+  const bot = new ComplaintBot(conversationState, new MainDialog(await loadUnderstanding()), undefined, transactions);
   const adapter = adapterFor();
   await adapter.processActivity('je veux me rétracter', (context) => bot.run(context));
   expect(storage.interferences).toBe(1);
