@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { CNED_FACTS } from '../facts/cned';
 import { EscalationStep, PastAction } from '../domain/types';
-import { addDays, addMonths, parisDate, parisIsoDate } from './calendar';
+import { addDays, addMonths, nextWorkingDayOnOrAfter, parisDate, parisIsoDate } from './calendar';
 
 export type EscalationReason =
   | 'nothingYet'
@@ -30,22 +30,40 @@ export interface EscalationAdvice {
   implicitRejectionOn?: string;
   /** When the mediator can be asked (today if already), if known. */
   mediatorFrom?: string;
+  /**
+   * The 2 months run from CNED's receipt (CRPA L231-4). When only the sending date is known, receipt is estimated
+   * at 2 working days after sending, and the dates above are estimates (the acknowledgement of receipt has the real one).
+   */
+  estimatedFromSending?: boolean;
 }
 
-type Extras = Pick<EscalationAdvice, 'implicitRejectionOn' | 'mediatorFrom'>;
+type Extras = Pick<EscalationAdvice, 'implicitRejectionOn' | 'mediatorFrom' | 'estimatedFromSending'>;
+
+/** Working days a letter takes to arrive, for the estimate when only the sending date is known. */
+export const ESTIMATED_DELIVERY_WORKING_DAYS = 2;
+
+/** The date CNED received a written request: the acknowledgement's date, else sending + 2 working days (an estimate). */
+export function receiptDate(action: PastAction): { on: string; estimated: boolean } | undefined {
+  if (action.receivedOn !== undefined) return { on: action.receivedOn, estimated: false };
+  if (action.on === undefined) return undefined;
+  let day = parisDate(action.on);
+  for (let i = 0; i < ESTIMATED_DELIVERY_WORKING_DAYS; i += 1) day = nextWorkingDayOnOrAfter(day.plus({ days: 1 }));
+  return { on: day.toISODate(), estimated: true };
+}
 
 function isWritten(action: PastAction): boolean {
   return action.kind === 'registeredLetter' || action.kind === 'directorAppeal';
 }
 
 function isContact(action: PastAction): boolean {
-  return action.kind === 'form' || action.kind === 'phone';
+  return action.kind === 'form' || action.kind === 'email' || action.kind === 'phone';
 }
 
 function checkDates(history: readonly PastAction[], today: string): void {
   for (const action of history) {
     if (action.on === undefined) continue;
     parisDate(action.on); // throws a RangeError for a malformed date
+    if (action.receivedOn !== undefined) parisDate(action.receivedOn);
     if (action.on > today) {
       // An action in the future is a misunderstanding: the dialog asks again.
       throw new RangeError(`${action.kind} dated ${action.on} is after today (${today})`);
@@ -74,16 +92,19 @@ function latest(dates: readonly string[]): string | undefined {
 function afterWrittenRequest(written: readonly PastAction[], today: string): EscalationAdvice {
   const refused = written.some((a) => a.outcome === 'refused');
   // 'unknown' counts as unanswered: silence is what makes the implicit rejection; a refusal the user would tell.
-  const rejectionDates = written.flatMap((a) =>
-    a.outcome !== 'refused' && a.on !== undefined ? [addMonths(a.on, CNED_FACTS.law.implicitRejectionMonths)] : [],
-  );
-  // Acquired on the day two months after sending (sent 15 Jan -> rejected 15 Mar), inclusive.
+  const receipts = written.flatMap((a) => {
+    const receipt = a.outcome !== 'refused' ? receiptDate(a) : undefined;
+    return receipt ? [receipt] : [];
+  });
+  const rejectionDates = receipts.map((r) => addMonths(r.on, CNED_FACTS.law.implicitRejectionMonths));
+  // Acquired on the day two months after receipt (received 15 Jan -> rejected 15 Mar), inclusive.
   const firstRejection = earliest(rejectionDates);
   const implicitlyRejected = firstRejection !== undefined && firstRejection <= today;
   const extras: Extras = {
     implicitRejectionOn: latest(rejectionDates),
     mediatorFrom: refused || implicitlyRejected ? today : firstRejection,
   };
+  if (receipts.some((r) => r.estimated)) extras.estimatedFromSending = true;
   const hasAppeal = written.some((a) => a.kind === 'directorAppeal');
   const now = (next: EscalationStep, reason: EscalationReason): EscalationAdvice => ({
     next,
@@ -128,7 +149,7 @@ function afterContacts(contacts: readonly PastAction[], today: string): Escalati
     return now('registeredLetter', 'contactUnanswered');
   }
   // The 21 days run from the first form (a call before it usually just pointed to the form), else the first call.
-  const firstForm = ordered.findIndex((a) => a.kind === 'form');
+  const firstForm = ordered.findIndex((a) => a.kind === 'form' || a.kind === 'email');
   const anchorIndex = firstForm >= 0 ? firstForm : 0;
   const anchor = ordered[anchorIndex];
   if (anchor.on !== undefined) {

@@ -74,3 +74,18 @@ export function withdrawalStatusIfValid(input: WithdrawalInput, now: DateTime): 
     throw error;
   }
 }
+
+/**
+ * The earliest date from which the period would still be open today: "if you paid on this date or after, you can
+ * still withdraw" (said when the dates are too uncertain to conclude that the period is over).
+ */
+export function earliestOpenStart(now: DateTime): string {
+  const today = parisIsoDate(now);
+  let earliest = today;
+  // Fourteen days plus at most a few days of weekend and holidays: 30 days back is always enough.
+  for (let back = 1; back <= 30; back += 1) {
+    const start = addDays(today, -back);
+    if (withdrawalStatus({ paidOn: start }, now).open) earliest = start;
+  }
+  return earliest;
+}

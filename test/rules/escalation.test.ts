@@ -10,8 +10,10 @@ const inDays = (days: number): string => addDays(TODAY, days);
 
 const form = (on: string | undefined, outcome: PastAction['outcome'] = 'unanswered'): PastAction => ({ kind: 'form', on, outcome });
 const phone = (on: string | undefined, outcome: PastAction['outcome'] = 'unanswered'): PastAction => ({ kind: 'phone', on, outcome });
-const letter = (on: string | undefined, outcome: PastAction['outcome'] = 'unanswered'): PastAction => ({ kind: 'registeredLetter', on, outcome });
-const appeal = (on: string | undefined, outcome: PastAction['outcome'] = 'unanswered'): PastAction => ({ kind: 'directorAppeal', on, outcome });
+// The ladder tables give the receipt date (the acknowledgement of receipt) equal to the sending date, so that the
+// 2 months are checked exactly; estimates from the sending date alone are tested in their own block below.
+const letter = (on: string | undefined, outcome: PastAction['outcome'] = 'unanswered'): PastAction => ({ kind: 'registeredLetter', on, outcome, receivedOn: on });
+const appeal = (on: string | undefined, outcome: PastAction['outcome'] = 'unanswered'): PastAction => ({ kind: 'directorAppeal', on, outcome, receivedOn: on });
 const mediator = (on?: string): PastAction => ({ kind: 'mediator', on, outcome: 'unknown' });
 
 type Expected = Pick<EscalationAdvice, 'next' | 'from' | 'availableNow' | 'reason'> & Partial<EscalationAdvice>;
@@ -212,5 +214,31 @@ describe('invalid histories', () => {
   test('today is the Paris date of now', () => {
     const lateEveningUtc = DateTime.fromISO('2026-11-25T23:30:00Z', { zone: 'utc' }); // 26 Nov in Paris
     expect(nextEscalationStep([form('2026-11-05')], lateEveningUtc)).toMatchObject({ reason: 'followUpDue', from: '2026-11-26' });
+  });
+});
+
+describe('implicit rejection runs from receipt (CRPA L231-4); from the sending date it is an estimate', () => {
+  const sentOnly = (kind: 'registeredLetter' | 'directorAppeal', on: string): PastAction => ({ kind, on, outcome: 'unanswered' });
+  test.each([
+    // Sent Tuesday 6 Oct 2026: received (estimate) Thursday 8 Oct; rejected 8 Dec.
+    ['letter sent on a Tuesday', sentOnly('registeredLetter', '2026-10-06'), '2026-12-08'],
+    // Sent Friday 6 Nov: the weekend does not count, received Tuesday 10 Nov; 11 Nov is a holiday but it is after.
+    ['letter sent on a Friday', sentOnly('registeredLetter', '2026-11-06'), '2027-01-10'],
+    // Sent Monday 9 Nov: Tuesday 10, then Wednesday 11 Nov is a holiday -> Thursday 12 Nov.
+    ['appeal sent before a public holiday', sentOnly('directorAppeal', '2026-11-09'), '2027-01-12'],
+  ])('%s', (_name, action, rejection) => {
+    const advice = nextEscalationStep([action], NOW);
+    expect(advice).toMatchObject({ implicitRejectionOn: rejection, estimatedFromSending: true, availableNow: false });
+  });
+
+  test('the acknowledgement of receipt gives the exact date: no estimate', () => {
+    const action: PastAction = { kind: 'registeredLetter', on: '2026-10-06', receivedOn: '2026-10-09', outcome: 'unanswered' };
+    const advice = nextEscalationStep([action], NOW);
+    expect(advice.implicitRejectionOn).toBe('2026-12-09');
+    expect(advice.estimatedFromSending).toBeUndefined();
+  });
+
+  test('an e-mail is a contact like the form: follow up by phone after 3 weeks', () => {
+    expect(nextEscalationStep([{ kind: 'email', on: ago(5), outcome: 'unanswered' }], NOW)).toMatchObject({ next: 'phoneFollowUp', from: inDays(16) });
   });
 });
