@@ -12,11 +12,13 @@
 import type { TelemetryClient } from 'applicationinsights';
 import type { Logger } from 'pino';
 
-export type TelemetryEvent = 'problem' | 'routeCompleted';
+export type TelemetryEvent = 'problem' | 'routeCompleted' | 'reading';
 
 export interface TelemetryProperties {
   problem: { intent: string };
   routeCompleted: { route: string };
+  /** How a first message was read: sure, confirm, unclear, or the kind of non-problem (greeting, anger...). */
+  reading: { kind: string };
 }
 
 export interface Telemetry {

@@ -90,6 +90,10 @@ export const CNED_FACTS = {
   mediator: {
     url: 'https://www.cned.fr/nous-contacter/la-mediation-au-cned',
   },
+  /** Not CNED's own: the public rights ombudsman, free, for a dispute with a public service (domain-facts.md). */
+  defenderOfRights: {
+    url: 'https://www.defenseurdesdroits.fr',
+  },
   /** Rules of law the dialogs quote (domain-facts.md, "Rules of law"). */
   law: {
     withdrawalDays: 14,

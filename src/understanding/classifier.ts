@@ -9,6 +9,7 @@ import { StemmerEn, TokenizerEn } from '@nlpjs/lang-en-min';
 import { Intent, LANGS, Lang, isIntent } from '../domain/types';
 import { Corpus, loadCorpus } from './corpus';
 import { normalizeText } from './normalize';
+import { LinearModel } from './linearModel';
 
 export interface Classification {
   /** The best intent, or null when its score is under the threshold or "no known intent" wins. */
@@ -66,23 +67,42 @@ export function boundText(text: string, max = MAX_CLASSIFIED_CHARS): string {
 
 /** Text -> bag of stems, the same for training and classification. */
 class Featurizer {
-  private readonly stems = new Map<string, string>();
+  private readonly stemCache = new Map<string, string>();
 
   constructor(private readonly tools: WordTools) {}
 
   features(text: string): NluFeatures {
-    const clean = normalizeText(boundText(typeof text === 'string' ? text : '')).replace(NON_WORD, ' ');
     const features: NluFeatures = {};
-    for (const word of this.tools.tokenizer.innerTokenize(clean)) {
-      if (word.length <= MAX_WORD_LENGTH) {
-        features[FEATURE_PREFIX + this.stem(word)] = 1;
-      }
-    }
+    for (const stem of this.stems(this.clean(text))) features[FEATURE_PREFIX + stem] = 1;
     return features;
   }
 
+  /** Stems, stem bigrams and character 3- to 5-grams of each word (typos and missing accents still share most). */
+  linearFeatures(text: string): string[] {
+    const clean = this.clean(text);
+    const stems = this.stems(clean);
+    const out = stems.map((stem) => `w:${stem}`);
+    for (let i = 1; i < stems.length; i += 1) out.push(`b:${stems[i - 1]} ${stems[i]}`);
+    for (const word of clean.split(' ')) {
+      if (word.length === 0 || word.length > MAX_WORD_LENGTH) continue;
+      const padded = ` ${word} `;
+      for (let n = 3; n <= 5; n += 1) for (let i = 0; i + n <= padded.length; i += 1) out.push(`c:${padded.slice(i, i + n)}`);
+    }
+    return out;
+  }
+
+  private clean(text: string): string {
+    return normalizeText(boundText(typeof text === 'string' ? text : '')).replace(NON_WORD, ' ').trim();
+  }
+
+  private stems(clean: string): string[] {
+    const out: string[] = [];
+    for (const word of this.tools.tokenizer.innerTokenize(clean)) if (word.length <= MAX_WORD_LENGTH) out.push(this.stem(word));
+    return out;
+  }
+
   private stem(word: string): string {
-    const cached = this.stems.get(word);
+    const cached = this.stemCache.get(word);
     if (cached !== undefined) {
       return cached;
     }
@@ -90,10 +110,10 @@ class Featurizer {
     stemmer.setCurrent(word);
     stemmer.innerStem();
     const stem = stemmer.getCurrent() || word;
-    if (this.stems.size >= MAX_CACHED_STEMS) {
-      this.stems.clear();
+    if (this.stemCache.size >= MAX_CACHED_STEMS) {
+      this.stemCache.clear();
     }
-    this.stems.set(word, stem);
+    this.stemCache.set(word, stem);
     return stem;
   }
 }
@@ -122,43 +142,73 @@ class CorpusNlu extends NluNeural {
   }
 }
 
+/** Which model scores a message: nlp.js alone, the linear n-gram model alone, or the mean of both (see README). */
+export type ClassifierKind = 'nlpjs' | 'linear' | 'ensemble';
+export const DEFAULT_CLASSIFIER: ClassifierKind = 'ensemble';
+
+interface LangModels {
+  featurizer: Featurizer;
+  nlu?: CorpusNlu;
+  linear?: LinearModel;
+}
+
 export class IntentClassifier {
   private constructor(
-    private readonly models: ReadonlyMap<Lang, CorpusNlu>,
+    private readonly models: ReadonlyMap<Lang, LangModels>,
+    readonly kind: ClassifierKind,
     readonly threshold: number,
   ) {}
 
-  /** Trains one model per corpus (default: locales/fr and locales/en). */
-  static async train(corpora: readonly Corpus[] = LANGS.map((lang) => loadCorpus(lang))): Promise<IntentClassifier> {
-    const models = new Map<Lang, CorpusNlu>();
+  /** Trains one model (or two, for the ensemble) per corpus (default: locales/fr and locales/en). */
+  static async train(
+    corpora: readonly Corpus[] = LANGS.map((lang) => loadCorpus(lang)),
+    kind: ClassifierKind = DEFAULT_CLASSIFIER,
+  ): Promise<IntentClassifier> {
+    const models = new Map<Lang, LangModels>();
     for (const corpus of corpora) {
       if (models.has(corpus.lang)) {
         throw new Error(`IntentClassifier.train: two corpora for "${corpus.lang}"`);
       }
-      const model = new CorpusNlu(new Featurizer(WORD_TOOLS[corpus.lang]()), { ...NLU_SETTINGS, locale: corpus.lang });
-      await model.train(
-        corpus.intents.flatMap(({ intent, utterances }) => utterances.map((utterance) => ({ utterance, intent }))),
-      );
-      models.set(corpus.lang, model);
+      const featurizer = new Featurizer(WORD_TOOLS[corpus.lang]());
+      const examples = corpus.intents.flatMap(({ intent, utterances }) => utterances.map((utterance) => ({ utterance, intent })));
+      const entry: LangModels = { featurizer };
+      if (kind !== 'linear') {
+        const nlu = new CorpusNlu(featurizer, { ...NLU_SETTINGS, locale: corpus.lang });
+        await nlu.train(examples);
+        entry.nlu = nlu;
+      }
+      if (kind !== 'nlpjs') {
+        entry.linear = LinearModel.train(examples.map(({ utterance, intent }) => ({ features: featurizer.linearFeatures(utterance), label: intent })));
+      }
+      models.set(corpus.lang, entry);
     }
-    return new IntentClassifier(models, CLASSIFICATION_THRESHOLD);
+    return new IntentClassifier(models, kind, CLASSIFICATION_THRESHOLD);
   }
 
-  /** Synchronous; never throws on any text. Throws only for a language that has no trained model. */
-  classify(text: string, lang: Lang): Classification {
+  /** Every intent's score (0..1), best first. Synchronous; never throws on any text. */
+  scores(text: string, lang: Lang): { intent: Intent; score: number }[] {
     const model = this.models.get(lang);
     if (model === undefined) {
       throw new Error(`IntentClassifier.classify: no model for "${lang}"`);
     }
-    const ranked = model.classifySync(text);
-    const ranking = ranked
-      .filter((c): c is { intent: Intent; score: number } => isIntent(c.intent) && Number.isFinite(c.score) && c.score > 0)
-      .slice(0, 3)
-      .map(({ intent, score }) => ({ intent, score }));
+    const total = new Map<Intent, number>();
+    const add = (ranked: readonly { intent: string; score: number }[], weight: number): void => {
+      for (const { intent, score } of ranked) {
+        if (isIntent(intent) && Number.isFinite(score) && score > 0) total.set(intent, (total.get(intent) ?? 0) + weight * score);
+      }
+    };
+    const parts = (model.nlu ? 1 : 0) + (model.linear ? 1 : 0);
+    if (model.nlu) add(model.nlu.classifySync(text), 1 / parts);
+    if (model.linear) add(model.linear.classify(model.featurizer.linearFeatures(text)).map(({ label, score }) => ({ intent: label, score })), 1 / parts);
+    return [...total].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+  }
+
+  /** Synchronous; never throws on any text. Throws only for a language that has no trained model. */
+  classify(text: string, lang: Lang): Classification {
+    const ranking = this.scores(text, lang).slice(0, 3);
     const best = ranking[0];
-    const bestIsIntent = best !== undefined && ranked[0]?.intent === best.intent;
     return {
-      intent: bestIsIntent && best.score >= this.threshold ? best.intent : null,
+      intent: best !== undefined && best.score >= this.threshold ? best.intent : null,
       score: best?.score ?? 0,
       ranking,
     };

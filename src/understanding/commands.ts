@@ -1,46 +1,49 @@
-/** Commands that work at any point of a conversation, in French and English. */
-import { normalizeText } from '../src/understanding/normalize';
+/**
+ * Commands that work at any point of a conversation, in French and English. A command is a whole short message
+ * ("menu", "supprimer mes données", "je veux parler à un conseiller"), never part of a sentence about something
+ * else: "je souhaite que le CNED supprime mes données personnelles" is a request to CNED, not an erasure of the chat.
+ */
+import { normalizeText } from './normalize';
 
 export type GlobalCommand = 'menu' | 'help' | 'restart' | 'cancel' | 'person' | 'deleteData';
 
-/** Whole-message phrases (after normalization): "annuler" alone cancels, "annuler mon inscription" does not. */
-const EXACT: Record<GlobalCommand, readonly string[]> = {
-  menu: ['menu', 'menu principal', 'main menu', 'accueil', 'retour au menu', 'back to menu', 'home'],
-  help: ['aide', 'help', 'a l aide', 'besoin d aide', 'i need help', 'que pouvez vous faire', 'what can you do'],
-  restart: ['recommencer', 'restart', 'start over', 'reset', 'recommencer la conversation', 'nouvelle conversation', 'reprendre depuis le debut'],
-  cancel: ['annuler', 'cancel', 'stop', 'quitter', 'quit', 'abandonner', 'laisse tomber', 'never mind', 'nevermind', 'exit'],
-  person: ['conseiller', 'un conseiller', 'humain', 'un humain', 'agent', 'operateur', 'human', 'person', 'a person', 'operator'],
-  deleteData: ['supprimer mes donnees', 'effacer mes donnees', 'delete my data', 'erase my data', 'forget me', 'oubliez moi'],
-};
-
-/** Phrases recognised inside a longer message: asking for a person or for erasure is never ambiguous. */
-const CONTAINED: Partial<Record<GlobalCommand, readonly string[]>> = {
+/** Whole-message phrases (after normalization and the polite words below): "annuler" alone cancels, "annuler mon inscription" does not. */
+const PHRASES: Record<GlobalCommand, readonly string[]> = {
+  menu: ['menu', 'menu principal', 'main menu', 'accueil', 'retour au menu', 'revenir au menu', 'back to menu', 'home', 'show me the menu', 'voir le menu'],
+  help: ['aide', 'help', 'a l aide', 'besoin d aide', 'i need help', 'que pouvez vous faire', 'what can you do', 'comment ca marche', 'how does this work'],
+  restart: ['recommencer', 'restart', 'start over', 'reset', 'recommencer la conversation', 'nouvelle conversation', 'new conversation', 'reprendre depuis le debut', 'on recommence'],
+  cancel: ['annuler', 'cancel', 'stop', 'quitter', 'quit', 'abandonner', 'laisse tomber', 'laissez tomber', 'never mind', 'nevermind', 'exit', 'annule'],
   person: [
-    'parler a un conseiller',
-    'parler a une personne',
-    'parler a un humain',
-    'parler a quelqu un',
-    'un vrai conseiller',
-    'une vraie personne',
-    'talk to a person',
-    'talk to a human',
-    'speak to a person',
-    'speak to someone',
-    'talk to someone',
-    'real person',
+    'conseiller', 'un conseiller', 'une conseillere', 'humain', 'un humain', 'agent', 'operateur', 'human', 'person', 'a person', 'operator',
+    'parler a un conseiller', 'parler a une conseillere', 'parler a une personne', 'parler a un humain', 'parler a quelqu un',
+    'un vrai conseiller', 'une vraie personne', 'talk to a person', 'talk to a human', 'speak to a person', 'speak to someone',
+    'talk to someone', 'a real person', 'real person', 'talk to an agent', 'speak to an agent',
   ],
-  deleteData: ['supprimer mes donnees', 'effacer mes donnees', 'delete my data', 'erase my data'],
+  deleteData: [
+    'supprimer mes donnees', 'effacer mes donnees', 'supprimez mes donnees', 'effacez mes donnees', 'supprime mes donnees', 'efface mes donnees',
+    'supprimer la conversation', 'effacer la conversation', 'effacer cette conversation', 'supprimer cette conversation',
+    'delete my data', 'erase my data', 'delete this conversation', 'erase this conversation', 'forget me', 'oubliez moi',
+  ],
 };
 
+/** Polite words around a command that do not change it ("je voudrais parler à un conseiller svp"). */
+const POLITE = /^(?:(?:bonjour|bonsoir|salut|hello|hi|ok|alors|please|svp|merci de|pouvez vous|pourriez vous|peux tu|can you|could you|can i|could i|may i|i want to|i would like to|i'd like to|i d like to|je veux|je voudrais|j aimerais|je souhaite|je peux|puis je|est ce que je peux)\s+)+|(?:\s+(?:svp|s il vous plait|s il te plait|please|merci|thanks|thank you|maintenant|now))+$/g;
+
+/** Longer messages are never commands. */
+const MAX_COMMAND_WORDS = 8;
+
+const INDEX = new Map<string, GlobalCommand>(
+  (Object.keys(PHRASES) as GlobalCommand[]).flatMap((command) => PHRASES[command].map((phrase): [string, GlobalCommand] => [phrase, command])),
+);
+
+/** The command a whole message gives, if any. */
 export function matchGlobalCommand(text: string): GlobalCommand | undefined {
+  if (typeof text !== 'string' || text.length > 200) return undefined;
   const said = normalizeText(text)
     .replace(/['’\-]/g, ' ')
-    .replace(/[.!?,;:]+/g, ' ')
+    .replace(/[.!?,;:()«»"]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!said || said.length > 200) return undefined;
-  const commands = Object.keys(EXACT) as GlobalCommand[];
-  const exact = commands.find((command) => EXACT[command].includes(said));
-  if (exact) return exact;
-  return commands.find((command) => (CONTAINED[command] ?? []).some((phrase) => ` ${said} `.includes(` ${phrase} `)));
+  if (!said || said.split(' ').length > MAX_COMMAND_WORDS) return undefined;
+  return INDEX.get(said) ?? INDEX.get(said.replace(POLITE, '').trim());
 }

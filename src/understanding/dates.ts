@@ -56,6 +56,8 @@ export interface TemporalMention {
   cue: TemporalCue;
   /** "aujourd'hui" / "today": a date, but a weak one (complaints say "today still nothing"). */
   isToday: boolean;
+  /** Part of the date was guessed: the month of "le 20", or the year of a day and month long ago. */
+  inferred?: boolean;
 }
 
 /** At most this many candidates are looked at per message (a message listing 500 dates is not a story). */
@@ -87,6 +89,16 @@ const FR_UNIT = '(?:jours?|semaines?|mois|ans|an|annees?)';
 const FR_MONTH =
   '(?:janvier|janv\\.?|fevrier|fevr?\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|decembre|dec\\.?)';
 const FR_WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+/** Days of the month written in words ("le vingt novembre"), longest first so that "vingt et un" beats "vingt". */
+const FR_DAY_WORDS: ReadonlyArray<[string, number]> = [
+  ['trente et un', 31], ['trente-et-un', 31], ['trente', 30], ['vingt-neuf', 29], ['vingt-huit', 28], ['vingt-sept', 27],
+  ['vingt-six', 26], ['vingt-cinq', 25], ['vingt-quatre', 24], ['vingt-trois', 23], ['vingt-deux', 22], ['vingt et un', 21],
+  ['vingt-et-un', 21], ['vingt', 20], ['dix-neuf', 19], ['dix-huit', 18], ['dix-sept', 17], ['seize', 16], ['quinze', 15],
+  ['quatorze', 14], ['treize', 13], ['douze', 12], ['onze', 11], ['dix', 10], ['neuf', 9], ['huit', 8], ['sept', 7],
+  ['six', 6], ['cinq', 5], ['quatre', 4], ['trois', 3], ['deux', 2], ['premier', 1],
+];
+const FR_DAY_WORD = `(?:${FR_DAY_WORDS.map(([w]) => w.replace(/ /g, '\\s+')).join('|')})`;
+const DAY_WORD_VALUE = new Map(FR_DAY_WORDS.map(([w, n]) => [w.replace(/-/g, ' '), n]));
 
 const EN_NUM =
   '(?:\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|(?:a )?couple of)';
@@ -101,8 +113,9 @@ const NUMERIC_DATE =
 /** Group names: pre (prefix of a duration), dur (number + unit [+ ago]), num, date (a date phrase). */
 const FR_CANDIDATES = new RegExp(
   [
-    `(?:\\b(?<pre>il y a|ca fait|cela fait|ca va faire|voila|voici|depuis|pendant|apres|au bout de|dans|sous|en|d'ici)\\s+(?:(?:environ|presque|plus de|pres de|bientot|deja|maintenant)\\s+)?)?\\b(?<dur>(?<num>${FR_NUM})\\s+${FR_UNIT})\\b`,
-    `\\b(?<date>(?:\\d{1,2}|1er|premier)\\s+${FR_MONTH}(?:\\s+\\d{4}\\b)?)`,
+    `(?:\\b(?<pre>il y a|ca fait|cela fait|ca va faire|voila|voici|depuis|pendant|apres|au bout de|dans|sous|en|d'ici)\\s+(?:(?:environ|presque|plus de|pres de|bientot|deja|maintenant)\\s+)?)?\\b(?<dur>(?<num>${FR_NUM})\\s+${FR_UNIT}(?:\\s+et\\s+demie?)?)\\b`,
+    `\\b(?<date>(?:\\d{1,2}|1er|${FR_DAY_WORD})\\s+${FR_MONTH}(?:\\s+\\d{4}\\b)?)`,
+    `\\b(?:le|du|au|depuis le)\\s+(?<day>\\d{1,2}|1er)\\b(?!\\s*(?:[/.:h,-]\\s*\\d|heures?\\b|h\\b|%|euros?\\b|eur\\b|e\\b|€|${FR_MONTH}|${FR_UNIT}|fois\\b|ans?\\b|minutes?\\b|ieme\\b|eme\\b))`,
     `(?<date2>${NUMERIC_DATE})`,
     `(?<date3>\\bavant[- ]hier\\b|\\bhier\\b|\\baujourd'hui\\b)`,
     `(?<!\\ble |\\bles |\\bau |\\bdu )(?<date4>\\b${FR_WEEKDAY}(?:\\s+derniere?)?\\b)(?!\\s+(?:au|et)\\s)`,
@@ -112,7 +125,8 @@ const FR_CANDIDATES = new RegExp(
 
 const EN_CANDIDATES = new RegExp(
   [
-    `(?:\\b(?<pre>for|since|over|after|within|in|about|nearly|almost|around|more than)\\s+(?:(?:the\\s+)?(?:last|past)\\s+|about\\s+|almost\\s+|nearly\\s+|over\\s+)?)?\\b(?<dur>(?<num>${EN_NUM})\\s+${EN_UNIT}(?<ago>\\s+ago)?)\\b`,
+    `(?:\\b(?<pre>for|since|over|after|within|in|about|nearly|almost|around|more than)\\s+(?:(?:the\\s+)?(?:last|past)\\s+|about\\s+|almost\\s+|nearly\\s+|over\\s+)?)?\\b(?<dur>(?<num>${EN_NUM})\\s+${EN_UNIT}(?:\\s+and\\s+a\\s+half)?(?<ago>\\s+ago)?)\\b`,
+    `\\b(?:on\\s+)?the\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${EN_MONTH})`,
     `\\b(?<date>(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MONTH}(?:,?\\s+\\d{4})?|${EN_MONTH}\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4})?)\\b`,
     `(?<date2>${NUMERIC_DATE})`,
     `(?<date3>\\b(?:the\\s+)?day before yesterday\\b|\\byesterday\\b|\\btoday\\b)`,
@@ -136,6 +150,16 @@ export interface Candidate {
   isToday: boolean;
   /** Numeric dates are read day first (French usage, also for English messages to CNED). */
   dayFirst: boolean;
+  /** "le 20", "the 20th": a day of the month alone (the month is the nearest past one). */
+  dayOnly?: number;
+}
+
+/** "vingt et un novembre" -> "21 novembre" (the recognizer and the fast path read digits). */
+function dayWordsToDigits(window: string): string {
+  const m = /^([a-z -]+?)\s+([a-z.]+(?:\s+\d{4})?)$/.exec(window);
+  if (m === null) return window;
+  const day = DAY_WORD_VALUE.get(m[1].replace(/[-\s]+/g, ' '));
+  return day === undefined ? window : `${day} ${m[2]}`;
 }
 
 export function findCandidates(folded: string, lang: Lang): Candidate[] {
@@ -161,7 +185,8 @@ export function findCandidates(folded: string, lang: Lang): Candidate[] {
             : 'none';
       // "un mois", "a week" alone are too common ("une semaine de cours"); keep them with a cue or "que j'attends".
       const after = folded.slice(m.index + m[0].length, m.index + m[0].length + 6);
-      if (ARTICLE_NUMBERS.has(g.num ?? '') && cue === 'none' && !/^ qu(?:e |')/.test(after)) continue;
+      const half = /(?:demie?|half)$/.test(g.dur);
+      if (ARTICLE_NUMBERS.has(g.num ?? '') && cue === 'none' && !half && !/^ qu(?:e |')/.test(after)) continue;
       found.push({
         start: m.index,
         end: m.index + m[0].length,
@@ -173,13 +198,20 @@ export function findCandidates(folded: string, lang: Lang): Candidate[] {
       });
       continue;
     }
+    if (g.day !== undefined) {
+      const day = Number(g.day.replace(/\D/g, ''));
+      if (day >= 1 && day <= 31) {
+        found.push({ start: m.index, end: m.index + m[0].length, window: '', cue: 'none', isDuration: false, isToday: false, dayFirst: false, dayOnly: day });
+      }
+      continue;
+    }
     const text = g.date ?? g.date2 ?? g.date3 ?? g.date4;
     if (text === undefined) continue;
     const start = m.index + m[0].length - text.length;
     found.push({
       start,
       end: m.index + m[0].length,
-      window: text.replace(/\b1ere?\b/g, '1'),
+      window: dayWordsToDigits(text.replace(/\b1ere?\b/g, '1')),
       cue: 'none',
       isDuration: false,
       isToday: g.date3 !== undefined && /aujourd|today/.test(text),
@@ -334,9 +366,33 @@ export function resolveWindow(window: string, lang: Lang, now: DateTime, options
   return today === undefined ? { kind: 'none' } : resolveIn(window, lang, today, referenceDate(today), options);
 }
 
+/** The latest date not after today that falls on this day of the month ("le 20" on 26 Nov -> 20 Nov; on 5 Dec -> 20 Nov). */
+export function latestDayOfMonth(day: number, today: DateTime): string | undefined {
+  for (let back = 0; back < 3; back += 1) {
+    const month = today.startOf('month').minus({ months: back });
+    if (day > month.daysInMonth!) continue;
+    const date = month.set({ day });
+    if (date <= today) return date.toISODate() ?? undefined;
+  }
+  return undefined;
+}
+
+/** Days back beyond which a day and month without a year is a guess worth confirming ("le 3 décembre" read on 29 November). */
+const YEAR_GUESS_DAYS = 180;
+
 function resolve(c: Candidate, lang: Lang, today: DateTime, ref: Date, o: ResolveOptions): TemporalMention | undefined {
+  if (c.dayOnly !== undefined) {
+    const iso = latestDayOfMonth(c.dayOnly, today);
+    return iso === undefined ? undefined : { start: c.start, end: c.end, iso, cue: c.cue, isToday: false, inferred: true };
+  }
   const r = resolveIn(c.window, c.dayFirst ? 'fr' : lang, today, ref, o);
-  if (r.kind === 'date') return { start: c.start, end: c.end, iso: r.iso, cue: c.cue, isToday: c.isToday };
+  if (r.kind === 'date') {
+    const yearless = !c.isToday && !/\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}/.test(c.window) && !c.isDuration && /[a-z]/.test(c.window);
+    const longAgo = today.diff(DateTime.fromISO(r.iso, { zone: 'Europe/Paris' }), 'days').days > YEAR_GUESS_DAYS;
+    const mention: TemporalMention = { start: c.start, end: c.end, iso: r.iso, cue: c.cue, isToday: c.isToday };
+    if ((yearless || (c.dayFirst && !/\d{4}|[/.-]\d{2}$/.test(c.window))) && longAgo) mention.inferred = true;
+    return mention;
+  }
   if (r.kind === 'none') return undefined;
   const mention: TemporalMention = { start: c.start, end: c.end, duration: r.duration, cue: c.cue, isToday: false };
   if (c.cue === 'ago') mention.iso = minus(today, r.duration).toISODate() ?? undefined;
@@ -368,20 +424,32 @@ export function resolveCandidates(
 // ---------------------------------------------------------------------------
 // Public helpers for one-question replies.
 
+/** A date read from a reply, and whether part of it was guessed (the month of "le 20"). */
+export interface DateReading {
+  iso: string;
+  inferred: boolean;
+}
+
 /** A past date in a reply to "when did you register / pay?": a bare "3 jours" is read as "3 days ago". */
-export function extractDate(text: string, lang: Lang, now: DateTime): string | undefined {
+export function readDate(text: string, lang: Lang, now: DateTime): DateReading | undefined {
   try {
     const today = parisToday(now);
     if (today === undefined) return undefined;
     const candidates = findCandidates(foldText(text), lang).filter((c) => c.cue !== 'relative');
     for (const m of resolveCandidates(candidates, lang, now)) {
-      if (m.iso !== undefined) return m.iso;
-      if (m.duration !== undefined) return minus(today, m.duration).toISODate() ?? undefined;
+      if (m.iso !== undefined) return { iso: m.iso, inferred: m.inferred === true };
+      const iso = m.duration !== undefined ? minus(today, m.duration).toISODate() : null;
+      // "3 semaines", "1 mois": an approximate date, never enough to declare a deadline passed.
+      if (iso) return { iso, inferred: m.duration?.unit !== 'day' };
     }
   } catch {
     // never throw on user text
   }
   return undefined;
+}
+
+export function extractDate(text: string, lang: Lang, now: DateTime): string | undefined {
+  return readDate(text, lang, now)?.iso;
 }
 
 /**

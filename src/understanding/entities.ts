@@ -36,6 +36,8 @@ export interface ExtractedFacts {
   afterWithdrawal?: boolean;
   /** What they already did to reach CNED, in the order told. */
   history: PastAction[];
+  /** Dates above whose month or year was guessed ("le 20", or a day and month long ago): confirm before concluding. */
+  inferred?: Array<'registeredOn' | 'paidOn' | 'date'>;
 }
 
 // ---------------------------------------------------------------------------
@@ -243,9 +245,13 @@ export function extractFacts(text: string, lang: Lang, now: DateTime): Extracted
       iso = minus(today, m.duration).toISODate() ?? undefined;
     }
     if (iso === undefined) return;
-    if ((role === 'registered' || role === 'both') && facts.registeredOn === undefined) facts.registeredOn = iso;
-    if ((role === 'paid' || role === 'both') && facts.paidOn === undefined) facts.paidOn = iso;
-    if (role === 'plain' && !used.has(i) && !m.isToday && facts.date === undefined) facts.date = iso;
+    const set = (field: 'registeredOn' | 'paidOn' | 'date'): void => {
+      facts[field] = iso;
+      if (m.inferred) (facts.inferred ??= []).push(field);
+    };
+    if ((role === 'registered' || role === 'both') && facts.registeredOn === undefined) set('registeredOn');
+    if ((role === 'paid' || role === 'both') && facts.paidOn === undefined) set('paidOn');
+    if (role === 'plain' && !used.has(i) && !m.isToday && facts.date === undefined) set('date');
   });
 
   try {

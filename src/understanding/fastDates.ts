@@ -65,11 +65,11 @@ const UNITS: ReadonlyArray<[Duration['unit'], number]> = [
 ];
 
 const FR_TODAY = /^(?:(hier)|(avant[- ]hier)|aujourd'hui)$/;
-const FR_DURATION = /^(\d{1,3}|[a-z-]+) ([a-z]+)$/;
+const FR_DURATION = /^(\d{1,3}|[a-z-]+) ([a-z]+)( et demie?)?$/;
 const FR_DATE = /^(?:le )?(\d{1,2}) ([a-z]+\.?)(?: (\d{4}))?$/;
 const NUMERIC = /^(\d{1,2})(?:\/(\d{1,2})(?:\/(\d{2}|\d{4}))?|([.-])(\d{1,2})\4(\d{2}|\d{4}))$/;
 const EN_TODAY = /^(?:on )?(?:(yesterday)|((?:the )?day before yesterday)|today)$/;
-const EN_DURATION = /^(\d{1,3}|[a-z]+) ([a-z]+)( ago)?$/;
+const EN_DURATION = /^(\d{1,3}|[a-z]+) ([a-z]+)( and a half)?( ago)?$/;
 const EN_DAY_MONTH = /^(?:on )?(?:the )?(\d{1,2})(st|nd|rd|th)? (?:of )?([a-z]+\.?)(?:,? (\d{4}))?$/;
 const EN_MONTH_DAY = /^(?:on )?([a-z]+\.?) (?:the )?(\d{1,2})(st|nd|rd|th)?(?:,? (\d{4}))?$/;
 
@@ -108,12 +108,14 @@ function dayMonth(d: number, m: number | undefined, year: string | undefined, to
   return undefined;
 }
 
-function durationOf(n: string, u: string, numbers: Table, units: Table): Duration | undefined {
-  const amount = /^\d+$/.test(n) ? Number(n) : numbers.get(n);
+function durationOf(n: string, u: string, numbers: Table, units: Table, half = false): Duration | undefined {
+  const whole = /^\d+$/.test(n) ? Number(n) : numbers.get(n);
   const unit = units.get(u);
-  if (amount === undefined || amount < 1 || unit === undefined) return undefined;
+  if (whole === undefined || whole < 1 || unit === undefined) return undefined;
   const [name, per] = UNITS[unit - 1];
-  return { amount, unit: name, days: amount * per };
+  // "1 mois et demi", "a month and a half": 45 days.
+  const amount = half ? whole + 0.5 : whole;
+  return { amount, unit: name, days: Math.round(amount * per) };
 }
 
 /** English day with its ordinal suffix, which must be the right one ("3st": "not resolved"). */
@@ -138,7 +140,7 @@ function french(window: string, today: DateTime): Resolution | undefined {
   let m = FR_TODAY.exec(window);
   if (m !== null) return relativeDay(m, today);
   m = FR_DURATION.exec(window);
-  const duration = m === null ? undefined : durationOf(m[1], m[2], FR_NUMBERS, FR_UNITS);
+  const duration = m === null ? undefined : durationOf(m[1], m[2], FR_NUMBERS, FR_UNITS, m[3] !== undefined);
   if (duration !== undefined) return { kind: 'duration', duration };
   m = FR_DATE.exec(window);
   if (m === null) return numeric(window, today);
@@ -150,8 +152,9 @@ function english(window: string, today: DateTime): Resolution | undefined {
   let m = EN_TODAY.exec(window);
   if (m !== null) return relativeDay(m, today);
   m = EN_DURATION.exec(window);
-  const duration = m === null ? undefined : durationOf(m[1], m[2], EN_NUMBERS, EN_UNITS);
-  if (duration !== undefined && m?.[3] === undefined) return { kind: 'duration', duration };
+  const duration = m === null ? undefined : durationOf(m[1], m[2], EN_NUMBERS, EN_UNITS, m[3] !== undefined);
+  if (duration !== undefined && m?.[4] === undefined) return { kind: 'duration', duration };
+  if (duration !== undefined && !Number.isInteger(duration.amount)) return undefined; // "a month and a half ago": the recognizer decides
   if (duration !== undefined) {
     // "N units ago" is a date for the English model.
     const n = duration.amount;

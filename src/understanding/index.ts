@@ -1,14 +1,24 @@
 /** The understanding layer the dialogs use: the trained classifier plus the entity extractors. */
-import type { Understanding } from '../../dialogs/understanding';
+import type { Understanding } from './understanding';
 import { IntentClassifier } from './classifier';
-import { extractDate, extractDuration, extractFacts, warmUpRecognizers } from './entities';
+import { extractDuration, readDate, warmUpRecognizers } from './dates';
+import { extractFacts } from './entities';
+import { matchGlobalCommand } from './commands';
+import { readMessage } from './reading';
+import { detectLanguage } from './language';
+import { readYesNo } from './answers';
+
+export type { Understanding } from './understanding';
 
 export function createUnderstanding(classifier: IntentClassifier): Understanding {
   return {
-    classify: (text, lang) => classifier.classify(text, lang),
+    command: matchGlobalCommand,
+    read: (text, lang) => readMessage(classifier, text, lang),
+    language: detectLanguage,
     extractFacts,
-    extractDate,
+    readDate,
     extractDuration,
+    yesNo: readYesNo,
   };
 }
 

@@ -29,6 +29,10 @@ interface Pattern {
 const ACTION_PATTERNS: Pattern[] = [
   { kind: 'form', re: /\bformulaires?\b|\bforms?\b/g },
   {
+    kind: 'email',
+    re: /\b(?:(?:un|des|mon|mes|par|deux|2|plusieurs|trois|3|an|by|several|two|three|the) (?:e-?mails?|mails?|courriels?|messages? electroniques?)|(?:envoye|ecrit|sent|written|wrote)\s+(?:un |des |an )?(?:e-?mails?|mails?|courriels?)|emailed|e-?mailed|mailed them)\b/g,
+  },
+  {
     kind: 'phone',
     re: /\b(?:appels?|appele(?:e|s|es)?|appeler|rappel\w*|telephon\w*|au tel|par tel|on (?:me|m'a) (?:dit|repondu|explique)|on m'a dit|called|phoned|telephoned|rang (?:them|cned|up)|phone calls?|by phone|on the phone|over the phone|(?:they|he|she) (?:told|said to) me|hotline)\b/g,
   },
@@ -63,7 +67,7 @@ const QUESTION_START =
 /** A message cannot tell more steps than this (a 5,000-character rant repeats itself). */
 const MAX_STEPS = 20;
 
-const WRITTEN: ReadonlySet<ActionKind> = new Set(['form', 'registeredLetter', 'directorAppeal', 'mediator']);
+const WRITTEN: ReadonlySet<ActionKind> = new Set(['form', 'email', 'registeredLetter', 'directorAppeal', 'mediator']);
 
 interface Found {
   kind: ActionKind;
@@ -101,15 +105,20 @@ function hintPositions(text: string): number[] {
   return matchStarts(text, [...ACTION_PATTERNS.map((p) => p.re), REFUSED_G, UNANSWERED_G]);
 }
 
+/** "appelé deux fois", "called twice": the step was taken more than once. */
+const REPEATED = /\b(?:deux|2|plusieurs|trois|3|quatre|4|maintes) fois\b|\b(?:twice|several times|three times|many times|a few times|2 times|3 times)\b/;
+
 function stepsIn(text: string, seg: Range): Found[] {
   const slice = text.slice(seg.start, seg.end);
   const seen = new Map<ActionKind, Found>();
+  const repeated = new Set<ActionKind>();
   for (const { kind, re } of ACTION_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {
       if (NEGATED_BEFORE.test(slice.slice(Math.max(0, m.index - 40), m.index))) continue;
       if (!seen.has(kind)) seen.set(kind, { kind, pos: seg.start + m.index, outcome: 'unknown' });
+      if (REPEATED.test(slice.slice(m.index, m.index + m[0].length + 25))) repeated.add(kind);
       break;
     }
   }
@@ -117,8 +126,17 @@ function stepsIn(text: string, seg: Range): Found[] {
   if (seen.has('mediator') || seen.has('directorAppeal')) {
     seen.delete('registeredLetter');
     seen.delete('form');
+    seen.delete('email');
   }
-  return [...seen.values()].sort((a, b) => a.pos - b.pos);
+  // "un mail recommandé" / "lettre": a registered letter is not also an e-mail.
+  if (seen.has('registeredLetter')) seen.delete('email');
+  const found = [...seen.values()];
+  // A step taken twice counts twice ("deux appels" without answer: the phone was tried, go to writing).
+  for (const kind of repeated) {
+    const first = seen.get(kind);
+    if (first) found.push({ ...first, pos: first.pos + 1 });
+  }
+  return found.sort((a, b) => a.pos - b.pos);
 }
 
 export interface StoryResult {

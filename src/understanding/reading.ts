@@ -1,0 +1,93 @@
+/**
+ * One reading of a message as a new request: a problem (with how sure we are, the candidates when we are not, and
+ * the other problems the same message mentions), something that is no CNED problem (a greeting, thanks, anger,
+ * a question for someone else), or unclear. The thresholds come from the held-out comparison in
+ * scripts/compareClassifiers.ts (README, "Understanding").
+ */
+import { NON_PROBLEM_INTENTS, NonProblemIntent, RouteKey, isRouteKey } from '../domain/types';
+import type { Lang } from '../domain/types';
+import type { IntentClassifier } from './classifier';
+import { normalizeText } from './normalize';
+
+/** At or above this score the problem is restated without asking (98 % precise on the French held-out tests). */
+export const SURE_SCORE = 0.6;
+/** Candidates offered in a confirmation must score at least this. */
+export const CANDIDATE_SCORE = 0.08;
+/** A greeting, thanks, anger or an out-of-scope message is taken as such at or above this score. */
+export const NON_PROBLEM_SCORE = 0.45;
+const MAX_CANDIDATES = 3;
+const MAX_OTHERS = 2;
+/** A part of a message needs this many words to name a problem of its own. */
+const MIN_SEGMENT_WORDS = 3;
+
+export type MessageReading =
+  | {
+      kind: 'problem';
+      route: RouteKey;
+      /** Sure enough to restate the problem; otherwise ask to confirm among `candidates`. */
+      sure: boolean;
+      candidates: RouteKey[];
+      /** Other problems the message also names, in the order they appear. */
+      others: RouteKey[];
+    }
+  | { kind: 'nonProblem'; intent: NonProblemIntent }
+  | { kind: 'unclear'; candidates: RouteKey[] };
+
+const NON_PROBLEMS: ReadonlySet<string> = new Set(NON_PROBLEM_INTENTS);
+function isNonProblem(intent: string): intent is NonProblemIntent {
+  return NON_PROBLEMS.has(intent);
+}
+
+/** Sentences, and the parts joined by "et aussi", "also", "par ailleurs"... */
+const SEGMENT_BOUNDS =
+  /[.!?;\n]+|,?\s+(?:et aussi|et puis|aussi|egalement|par ailleurs|de plus|en plus|autre chose|autre probleme|et en plus|ensuite|and also|also|another thing|besides|on top of that)\s+/g;
+
+function segments(text: string): string[] {
+  return normalizeText(text.slice(0, 1200))
+    .split(SEGMENT_BOUNDS)
+    .map((part) => part.trim())
+    .filter((part) => part.split(' ').length >= MIN_SEGMENT_WORDS);
+}
+
+interface Scored {
+  intent: string;
+  score: number;
+}
+
+function isSure(ranking: readonly Scored[]): boolean {
+  const best = ranking[0];
+  return best !== undefined && best.score >= SURE_SCORE;
+}
+
+export function readMessage(classifier: IntentClassifier, text: string, lang: Lang): MessageReading {
+  const ranking = classifier.scores(text, lang);
+  const best = ranking[0];
+  const candidates = ranking
+    .filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= CANDIDATE_SCORE)
+    .slice(0, MAX_CANDIDATES)
+    .map((r) => r.intent);
+
+  // Problems named by parts of the message, in order (only when there are several parts).
+  const parts = segments(text);
+  const partRoutes: RouteKey[] = [];
+  if (parts.length > 1) {
+    for (const part of parts.slice(0, 8)) {
+      const partRanking = classifier.scores(part, lang);
+      const top = partRanking[0];
+      if (top && isRouteKey(top.intent) && isSure(partRanking) && !partRoutes.includes(top.intent)) partRoutes.push(top.intent);
+    }
+  }
+
+  if (best && isRouteKey(best.intent) && isSure(ranking)) {
+    return { kind: 'problem', route: best.intent, sure: true, candidates, others: partRoutes.filter((r) => r !== best.intent).slice(0, MAX_OTHERS) };
+  }
+  if (partRoutes.length > 0) {
+    const [first, ...rest] = partRoutes;
+    return { kind: 'problem', route: first, sure: true, candidates, others: rest.slice(0, MAX_OTHERS) };
+  }
+  if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE) return { kind: 'nonProblem', intent: best.intent };
+  if (best && isRouteKey(best.intent)) {
+    return { kind: 'problem', route: best.intent, sure: false, candidates: candidates.length > 0 ? candidates : [best.intent], others: [] };
+  }
+  return { kind: 'unclear', candidates };
+}
