@@ -129,3 +129,10 @@ export function mediatorCard(context: TurnContext): View {
     links: [{ title: msg(context, 'mediator.openAction'), url: CNED_FACTS.mediator.url }],
   });
 }
+
+/** The Défenseur des droits, beside the mediator at the end of the ladder (domain-facts.md). */
+export function defenderCard(context: TurnContext): View {
+  return contactCard(context, 'defender.title', 'defender.text', {
+    links: [{ title: msg(context, 'defender.openAction'), url: CNED_FACTS.defenderOfRights.url }],
+  });
+}

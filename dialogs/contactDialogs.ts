@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from './understanding';
+import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
 import { EscalationDialog } from './escalationDialog';
 import { faqCard, faxCard, mediatorCard, phoneCard, postalCard, socialCard } from './cards';

@@ -4,11 +4,12 @@ import type { EscalationAdvice } from '../src/rules/escalation';
 import type { ActionKind, PastAction } from '../src/domain/types';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import { formCard, mediatorCard, phoneCard, postalCard } from './cards';
+import { defenderCard, formCard, mediatorCard, phoneCard, postalCard } from './cards';
 import { formatDate, msg, turnInfo } from './say';
 
 const ACTION_KEYS: Record<ActionKind, MessageKey> = {
   form: 'history.form',
+  email: 'history.email',
   phone: 'history.phone',
   registeredLetter: 'history.registeredLetter',
   directorAppeal: 'history.directorAppeal',
@@ -47,6 +48,7 @@ export function escalationViews(context: TurnContext, advice: EscalationAdvice, 
     case 'directorAppeal': {
       const views = [text(advice.availableNow ? 'escalation.nextDirectorAppealNow' : 'escalation.nextDirectorAppealFrom', { from })];
       if (advice.mediatorFrom) views.push(text('escalation.mediatorAlsoFrom', { date: formatDate(lang, advice.mediatorFrom) }));
+      if (advice.estimatedFromSending && !advice.availableNow) views.push(text('escalation.receiptEstimate'));
       views.push(postalCard(context, 'postal.recipientDirector'));
       return views;
     }
@@ -60,7 +62,9 @@ export function escalationViews(context: TurnContext, advice: EscalationAdvice, 
               ? 'escalation.nextMediatorImplicit'
               : 'escalation.nextMediatorRefused';
       const implicit = advice.implicitRejectionOn ? formatDate(lang, advice.implicitRejectionOn) : from;
-      return [text(key, { from, implicit }), mediatorCard(context), text('mediator.courtDeadlines')];
+      const views = [text(key, { from, implicit })];
+      if (advice.estimatedFromSending) views.push(text('escalation.receiptEstimate'));
+      return [...views, mediatorCard(context), defenderCard(context), text('mediator.courtDeadlines')];
     }
   }
 }

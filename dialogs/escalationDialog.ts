@@ -1,19 +1,25 @@
 /**
- * "Nobody answers me": find out what the user already did (from their story, or three quick questions),
- * then give the next step of the escalation ladder and the date from which it applies.
+ * "Nobody answers me": find out what the user already did (from their story, or asked: a button or the steps in
+ * words), when the last step was taken and what came of it — only what is not known yet — then give the next step of
+ * the escalation ladder and the date from which it applies.
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import type { ActionKind, ActionOutcome, PastAction } from '../src/domain/types';
+import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
-import type { Understanding } from './understanding';
-import { RouteDialog, routeOptions, answerOf, ask, ASK_CHOICE, ASK_DATE, DONE } from './routeDialog';
+import type { Understanding } from '../src/understanding/understanding';
+import { RouteDialog, routeOptions, answerOf, ask, ASK_CHOICE, ASK_DATE, ASK_HISTORY, DONE } from './routeDialog';
+import type { DateAnswer } from './prompts/interpreters';
 import { escalationViews, historySummary } from './escalationAdvice';
 import { msg, say, turnInfo } from './say';
 
+/** What the questions collected (dates and step kinds only, never text). */
 interface Collected {
-  kind?: ActionKind;
-  on?: string;
+  history: PastAction[];
+  /** Told in the first message: no question was asked, the advice says what was understood. */
+  fromStory: boolean;
 }
+
+const OUTCOMES: readonly ActionOutcome[] = ['refused', 'unanswered'];
 
 export class EscalationDialog extends RouteDialog {
   constructor(dialogId: string, understanding: Understanding) {
@@ -21,28 +27,45 @@ export class EscalationDialog extends RouteDialog {
     this.flow([this.whatStep.bind(this), this.whenStep.bind(this), this.outcomeStep.bind(this), this.adviceStep.bind(this)]);
   }
 
+  private collected(step: WaterfallStepContext): Collected {
+    const values = step.values as Partial<Collected>;
+    values.history ??= [];
+    values.fromStory ??= false;
+    return values as Collected;
+  }
+
   /** Restates; asks what was already done unless the story told it. */
   private async whatStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { facts, skipRestate } = routeOptions(step);
     if (!skipRestate) await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.restate') });
-    if (facts.history.length > 0) return step.next();
-    return ask(step, ASK_CHOICE, { question: 'escalation.askDone', choices: 'pastActions' });
+    const collected = this.collected(step);
+    if (facts.history.length > 0) {
+      collected.history = facts.history;
+      collected.fromStory = true;
+      return step.next();
+    }
+    return ask(step, ASK_HISTORY, { question: 'escalation.askDone', choices: 'pastActions' });
   }
 
-  /** Asks when the last action was done (skipped when nothing was done or the story told it). */
+  /** Asks when the last step was taken, when the answer did not date it (skipped when nothing was done). */
   private async whenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const kind = answerOf<string>(step);
-    if (!kind || kind === 'none') return step.next();
-    (step.values as Collected).kind = kind as ActionKind;
+    const collected = this.collected(step);
+    if (collected.fromStory) return step.next();
+    const answer = answerOf<PastAction[] | 'none'>(step);
+    collected.history = answer === undefined || answer === 'none' ? [] : answer;
+    const last = collected.history[collected.history.length - 1];
+    if (!last || last.on !== undefined) return step.next();
     return ask(step, ASK_DATE, { question: 'escalation.askWhen', choices: 'dateShortcuts' });
   }
 
-  /** Asks what came of it. */
+  /** Asks what came of the last step, when not known yet. */
   private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const collected = step.values as Collected;
-    if (!collected.kind) return step.next();
-    const on = answerOf<string>(step);
-    if (on && on !== 'unknown') collected.on = on;
+    const collected = this.collected(step);
+    const last = collected.history[collected.history.length - 1];
+    if (collected.fromStory || !last) return step.next();
+    const on = answerOf<DateAnswer>(step);
+    if (on !== undefined && typeof on !== 'string') last.on = on.iso;
+    if (last.outcome !== 'unknown') return step.next();
     return ask(step, ASK_CHOICE, { question: 'escalation.askOutcome', choices: 'outcomes' });
   }
 
@@ -50,15 +73,22 @@ export class EscalationDialog extends RouteDialog {
   private async adviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { now } = turnInfo(step.context);
     const { facts } = routeOptions(step);
-    const collected = step.values as Collected;
-    let history: PastAction[] = facts.history;
-    if (collected.kind) {
-      const outcome = (answerOf<string>(step) ?? 'unknown') as ActionOutcome;
-      history = [{ kind: collected.kind, on: collected.on, outcome }];
-    } else if (history.length > 0) {
+    const collected = this.collected(step);
+    const history = collected.history;
+    const last = history[history.length - 1];
+    const outcome = OUTCOMES.find((o) => o === answerOf<string>(step));
+    if (last && outcome) last.outcome = outcome;
+    if (history.length > 0 && (collected.fromStory || history.length > 1)) {
       await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.understood', { history: historySummary(step.context, history) }) });
     }
-    const advice = nextEscalationStep(history, now);
+    let advice;
+    try {
+      advice = nextEscalationStep(history, now);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // A step dated in the future: a misreading; advise from what was done, without its date.
+      advice = nextEscalationStep(history.map(({ on: _on, ...rest }) => rest), now);
+    }
     await say(step.context, ...escalationViews(step.context, advice, facts.registered));
     return step.endDialog(DONE);
   }

@@ -1,22 +1,27 @@
 /**
- * Routes whose answer is "this form, and/or the phone": restate the problem, give the advice, ask whether
- * the user is registered only when the form depends on it and the first message did not say.
+ * Routes whose answer is advice and channels: restate the problem, give the advice, then the channels' cards (a
+ * contact form, the phone with its status now, the postal address, the cancellation form path). Which contact form
+ * is asked ("are you registered?") only when it depends on it and the first message did not say.
  */
+import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from './understanding';
+import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, answerOf, ask, ASK_CHOICE, DONE } from './routeDialog';
-import { formCard, phoneCard } from './cards';
+import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
 import { msg, say } from './say';
+
+/** A channel shown after the advice; 'form' is the registered learners' form, or the other one, as known or asked. */
+export type ChannelCard = 'form' | 'notRegisteredForm' | 'phone' | 'postal' | 'cancellation';
 
 export interface GuidanceSpec {
   restate: MessageKey;
-  advice: MessageKey;
-  /** Which contact form: known from the problem, or asked when the first message did not say. */
-  form: 'registered' | 'notRegistered' | 'ask';
-  /** Phone first when a person can solve it faster than a form. */
-  phoneFirst: boolean;
+  advice: readonly MessageKey[];
+  /** The channels, in the order they are best tried. */
+  cards: readonly ChannelCard[];
+  /** Whether the contact form depends on being registered and must be asked when the message did not say. */
+  askRegistered?: boolean;
 }
 
 export class GuidanceDialog extends RouteDialog {
@@ -28,21 +33,33 @@ export class GuidanceDialog extends RouteDialog {
   /** Says what we understood and what to do; asks "registered?" only when it matters and is unknown. */
   private async restateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { facts, skipRestate } = routeOptions(step);
-    const texts: View[] = [{ kind: 'text', text: msg(step.context, this.spec.advice) }];
+    const texts: View[] = this.spec.advice.map((key) => ({ kind: 'text', text: msg(step.context, key) }));
     if (!skipRestate) texts.unshift({ kind: 'text', text: msg(step.context, this.spec.restate) });
     await say(step.context, ...texts);
-    if (this.spec.form !== 'ask') return step.next(this.spec.form === 'registered');
-    if (facts.registered !== undefined) return step.next(facts.registered);
+    if (!this.spec.askRegistered || facts.registered !== undefined) return step.next(facts.registered ?? true);
     return ask(step, ASK_CHOICE, { question: 'form.askRegistered', choices: 'registered' });
   }
 
-  /** Shows the right form and the phone line with its status now. */
+  /** Shows the channels' cards, the phone with its status now. */
   private async channelsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answered = answerOf<string>(step);
-    const registered = answered !== undefined ? answered === 'yes' : step.result === true;
-    const form = formCard(step.context, registered);
-    const phone = phoneCard(step.context);
-    await say(step.context, ...(this.spec.phoneFirst ? [phone, form] : [form, phone]));
+    const registered = answered !== undefined ? answered === 'yes' : step.result !== false;
+    const { facts } = routeOptions(step);
+    const card = (kind: ChannelCard, context: TurnContext): View => {
+      switch (kind) {
+        case 'form':
+          return formCard(context, registered);
+        case 'notRegisteredForm':
+          return formCard(context, false);
+        case 'phone':
+          return phoneCard(context);
+        case 'postal':
+          return postalCard(context, 'postal.recipientService');
+        case 'cancellation':
+          return cancellationCard(context, facts.orderNumber);
+      }
+    };
+    await say(step.context, ...this.spec.cards.map((kind) => card(kind, step.context)));
     return step.endDialog(DONE);
   }
 }

@@ -7,7 +7,7 @@ import { CNED_FACTS } from '../src/facts/cned';
 import { refundAfterWithdrawal, LateRefundIncrease } from '../src/rules/refund';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from './understanding';
+import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, answerOf, ask, ASK_WAITING } from './routeDialog';
 import { EscalationDialog } from './escalationDialog';
 import { formatDate, formatWaiting, msg, say, turnInfo } from './say';

@@ -1,8 +1,8 @@
 /** What every route dialog shares: its options, its result, and the questions it may ask. */
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import type { ExtractedFacts, Understanding } from './understanding';
+import type { ExtractedFacts, Understanding } from '../src/understanding/understanding';
 import { AskDialog, AskOptions, AskResult } from './prompts/askDialog';
-import { dateAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
+import { dateAnswer, historyAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
 
 export interface RouteOptions {
   /** What the user's first message already said; never asked again. */
@@ -17,6 +17,7 @@ export const DONE: RouteResult = { kind: 'done' };
 export const ASK_CHOICE = 'ask.choice';
 export const ASK_DATE = 'ask.date';
 export const ASK_WAITING = 'ask.waiting';
+export const ASK_HISTORY = 'ask.history';
 
 function isSwitch(result: unknown): result is { kind: 'switch'; text: string } {
   return typeof result === 'object' && result !== null && (result as { kind?: unknown }).kind === 'switch';
@@ -43,6 +44,7 @@ export abstract class RouteDialog extends ComponentDialog {
     this.addDialog(new AskDialog(ASK_CHOICE, understanding, pickedChoice));
     this.addDialog(new AskDialog(ASK_DATE, understanding, dateAnswer));
     this.addDialog(new AskDialog(ASK_WAITING, understanding, waitingDaysAnswer));
+    this.addDialog(new AskDialog(ASK_HISTORY, understanding, historyAnswer));
   }
 
   /** Sets the route's steps; a "switch" answer (the user described another problem) ends the route at once. */

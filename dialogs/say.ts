@@ -5,9 +5,15 @@ import type { Lang } from '../src/domain/types';
 import { t, MessageKey, MessageParams } from '../src/i18n/messages';
 import { renderViews } from '../src/rendering/render';
 import type { View } from '../src/rendering/view';
-import { turnInfo } from '../src/bot/turnInfo';
+import { setTurnInfo, turnInfo } from '../src/bot/turnInfo';
 
 export { turnInfo };
+
+/** The language this turn answers in (the text's language, or the one the conversation had). */
+export function setTurnLang(context: TurnContext, lang: Lang): void {
+  const info = turnInfo(context);
+  if (info.lang !== lang) setTurnInfo(context, { ...info, lang });
+}
 
 const DATE_LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 

@@ -1,57 +1,137 @@
 /**
- * Withdrawal: find the date registration and payment were both done (from the first message, or asked),
- * then give the last day and the withdrawal form, or, past the deadline, the cancellation path.
+ * Withdrawal: find the date registration and payment were both done (from the first message, or asked), then give
+ * the last day and the withdrawal form, or, past the deadline, the cancellation path. The period is never declared
+ * over on a guessed date ("le 20") or on one date when the other may be later: the assistant asks first, and if the
+ * learner cannot say, it gives the date from which they would still be in time.
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { CNED_FACTS } from '../src/facts/cned';
-import { withdrawalStatusIfValid, WithdrawalInput } from '../src/rules/withdrawal';
+import { earliestOpenStart, withdrawalStatusIfValid, WithdrawalInput, WithdrawalStatus } from '../src/rules/withdrawal';
+import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { ExtractedFacts, Understanding } from './understanding';
+import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, answerOf, ask, ASK_DATE, DONE } from './routeDialog';
+import type { DateAnswer } from './prompts/interpreters';
 import { cancellationCard } from './cards';
 import { formatDate, msg, say, turnInfo } from './say';
 
-function knownDates(facts: ExtractedFacts): WithdrawalInput | undefined {
-  const registeredOn = facts.registeredOn ?? facts.date;
-  const paidOn = facts.paidOn;
-  return registeredOn || paidOn ? { registeredOn, paidOn } : undefined;
+/** The dates known so far, and what would still be needed before saying the period is over. */
+interface Known {
+  input: WithdrawalInput;
+  /** A date whose month or year was guessed. */
+  guessed: boolean;
+  /** The other date, not given, could be later. */
+  missing?: 'paidOn' | 'registeredOn';
 }
+
+const MISSING_QUESTION: Record<'paidOn' | 'registeredOn', MessageKey> = {
+  paidOn: 'withdrawal.askPaidOn',
+  registeredOn: 'withdrawal.askRegisteredOn',
+};
 
 export class WithdrawalDialog extends RouteDialog {
   constructor(dialogId: string, understanding: Understanding) {
     super(dialogId, understanding);
-    this.flow([this.dateStep.bind(this), this.deadlineStep.bind(this)]);
+    this.flow([this.dateStep.bind(this), this.checkStep.bind(this), this.deadlineStep.bind(this)]);
+  }
+
+  private known(step: WaterfallStepContext): Known {
+    const values = step.values as { known?: Known };
+    values.known ??= { input: {}, guessed: false };
+    return values.known;
   }
 
   /** Restates, then asks the date only when the first message did not give it. */
   private async dateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { facts, skipRestate } = routeOptions(step);
     if (!skipRestate) await say(step.context, { kind: 'text', text: msg(step.context, 'withdrawal.restate') });
-    const dates = knownDates(facts);
-    if (dates) return step.next(dates);
-    return ask(step, ASK_DATE, { question: 'withdrawal.askDate', choices: 'dateShortcuts' });
+    const registeredOn = facts.registeredOn ?? facts.date;
+    const paidOn = facts.paidOn;
+    if (!registeredOn && !paidOn) return ask(step, ASK_DATE, { question: 'withdrawal.askDate', choices: 'dateShortcuts' });
+    const known = this.known(step);
+    known.input = { registeredOn, paidOn };
+    known.guessed = (facts.inferred ?? []).length > 0;
+    // One date given: the other one may be later, and the period runs from the later of the two.
+    known.missing = !paidOn ? 'paidOn' : !registeredOn ? 'registeredOn' : undefined;
+    return step.next();
   }
 
-  /** Computes the last day; open → withdrawal form, past → cancellation path with the order number. */
+  /** Answers when the period is open; before saying it is over, asks what could still change the answer. */
+  private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const known = this.known(step);
+    const answered = answerOf<DateAnswer>(step);
+    if (answered === 'unknown') return this.unknownDate(step);
+    if (answered !== undefined && typeof answered !== 'string') {
+      // The question asked for the later of the two dates.
+      known.input = { registeredOn: answered.iso };
+      known.guessed = answered.inferred;
+      known.missing = undefined;
+    }
+    const status = await this.statusOrAskAgain(step, known.input);
+    if (!status) return step.replaceDialog(this.initialDialogId, { facts: { history: [] }, skipRestate: true });
+    if (status.open) return this.answer(step, status);
+    if (known.guessed) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
+    if (known.missing) return ask(step, ASK_DATE, { question: MISSING_QUESTION[known.missing], choices: 'paymentDate' });
+    return this.answer(step, status);
+  }
+
+  /** Reads the answer to the confirmation, then concludes, or says from when they would still be in time. */
   private async deadlineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { lang, now } = turnInfo(step.context);
+    const { now } = turnInfo(step.context);
+    const known = this.known(step);
+    const answered = answerOf<DateAnswer>(step);
+    if (answered === undefined || answered === 'unknown') return this.uncertain(step, earliestOpenStart(now));
+    if (answered !== 'sameDay') {
+      if (known.missing) known.input = { ...known.input, [known.missing]: answered.iso };
+      else known.input = { registeredOn: answered.iso };
+      known.guessed = answered.inferred;
+    }
+    const status = await this.statusOrAskAgain(step, known.input);
+    if (!status) return step.replaceDialog(this.initialDialogId, { facts: { history: [] }, skipRestate: true });
+    if (!status.open && known.guessed) return this.uncertain(step, earliestOpenStart(now));
+    return this.answer(step, status);
+  }
+
+  private async statusOrAskAgain(step: WaterfallStepContext, input: WithdrawalInput): Promise<WithdrawalStatus | undefined> {
+    const status = withdrawalStatusIfValid(input, turnInfo(step.context).now);
+    if (!status) await say(step.context, { kind: 'text', text: msg(step.context, 'withdrawal.futureDate') });
+    return status;
+  }
+
+  private async unknownDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await say(
+      step.context,
+      { kind: 'card', variant: 'deadline', title: msg(step.context, 'withdrawal.ruleTitle'), text: msg(step.context, 'withdrawal.unknownDate'), links: [this.formLink(step)] },
+      { kind: 'text', text: msg(step.context, 'withdrawal.infoExtension') },
+    );
+    return step.endDialog(DONE);
+  }
+
+  /** Not enough to conclude: never "too late"; the date from which they are still in time, and the form. */
+  private async uncertain(step: WaterfallStepContext, safeFrom: string): Promise<DialogTurnResult> {
+    const { lang } = turnInfo(step.context);
+    await say(
+      step.context,
+      {
+        kind: 'card',
+        variant: 'deadline',
+        title: msg(step.context, 'withdrawal.ruleTitle'),
+        text: msg(step.context, 'withdrawal.uncertain', { safeFrom: formatDate(lang, safeFrom) }),
+        links: [this.formLink(step)],
+      },
+      { kind: 'text', text: msg(step.context, 'withdrawal.infoExtension') },
+    );
+    return step.endDialog(DONE);
+  }
+
+  private formLink(step: WaterfallStepContext): { title: string; url: string } {
+    return { title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url };
+  }
+
+  /** Open → the last day and the withdrawal form; past → the cancellation path with the order number. */
+  private async answer(step: WaterfallStepContext, status: WithdrawalStatus): Promise<DialogTurnResult> {
+    const { lang } = turnInfo(step.context);
     const { facts } = routeOptions(step);
-    const answered = answerOf<string>(step);
-    const withdrawalForm = { title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url };
-    if (answered === 'unknown') {
-      await say(
-        step.context,
-        { kind: 'card', variant: 'deadline', title: msg(step.context, 'withdrawal.ruleTitle'), text: msg(step.context, 'withdrawal.unknownDate'), links: [withdrawalForm] },
-        { kind: 'text', text: msg(step.context, 'withdrawal.infoExtension') },
-      );
-      return step.endDialog(DONE);
-    }
-    const input: WithdrawalInput = answered ? { registeredOn: answered } : (step.result as WithdrawalInput);
-    const status = withdrawalStatusIfValid(input, now);
-    if (!status) {
-      await say(step.context, { kind: 'text', text: msg(step.context, 'withdrawal.futureDate') });
-      return step.replaceDialog(this.initialDialogId, { facts: { ...facts, registeredOn: undefined, paidOn: undefined, date: undefined }, skipRestate: true });
-    }
     const dates = {
       from: formatDate(lang, status.countsFrom),
       lastDay: formatDate(lang, status.lastDay),
@@ -68,7 +148,7 @@ export class WithdrawalDialog extends RouteDialog {
           { label: msg(step.context, 'withdrawal.countsFromLabel'), value: dates.from },
           { label: msg(step.context, 'withdrawal.lastDayLabel'), value: dates.lastDay },
         ],
-        links: [withdrawalForm],
+        links: [this.formLink(step)],
       });
       if (status.moved) views.push({ kind: 'text', text: msg(step.context, 'withdrawal.moved', { nominal: dates.nominal }) });
       views.push({ kind: 'text', text: msg(step.context, 'withdrawal.refundRule', { days: CNED_FACTS.law.refundAfterWithdrawalDays }) });

@@ -3,7 +3,7 @@ import type restify from 'restify';
 import { CloudAdapter, ConversationState, Storage } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
-import type { Understanding } from '../dialogs/understanding';
+import type { Understanding } from './understanding';
 import { MainDialog } from '../dialogs/mainDialog';
 import { ComplaintBot } from './bot/complaintBot';
 import { TransactionalTurn } from './bot/transactionalTurn';

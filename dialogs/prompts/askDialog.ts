@@ -10,16 +10,19 @@ import type { DateTime } from 'luxon';
 import type { Lang } from '../../src/domain/types';
 import type { MessageKey, MessageParams } from '../../src/i18n/messages';
 import { t } from '../../src/i18n/messages';
-import type { Understanding } from '../understanding';
+import type { Understanding } from '../../src/understanding/understanding';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
-import { choiceSet, matchChoice, ChoiceSetId } from './choiceSets';
-import { isRoutable } from '../routeKeys';
+import { choiceSet, matchChoice, Choices } from './choiceSets';
+import { turnReading, TurnReading } from '../turnReading';
+
+/** A new problem is taken instead of an answer only from a message at least this long, and read with confidence. */
+const MIN_SWITCH_WORDS = 3;
 
 export interface AskOptions {
   question: MessageKey;
   params?: MessageParams;
-  choices: ChoiceSetId;
+  choices: Choices;
   /** Misunderstandings already counted before this question (the main menu after an unclear first message). */
   attempts?: number;
 }
@@ -33,6 +36,8 @@ export interface AnswerInput {
   lang: Lang;
   now: DateTime;
   understanding: Understanding;
+  /** The turn's one interpretation of the message (facts already read, never re-read). */
+  reading: TurnReading;
 }
 
 /** Turns a reply into an answer, or undefined when the reply does not answer the question. */
@@ -69,13 +74,18 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state: AskState = dc.activeDialog!.state;
     const { lang, now } = turnInfo(dc.context);
-    const text = (activity.text ?? '').trim();
+    const reading = turnReading(dc.context, this.understanding);
+    const text = reading.text;
     const picked = matchChoice(text, choiceSet(state.options.choices, lang))?.value;
-    const value = this.interpret({ text, picked, lang, now, understanding: this.understanding });
+    // Read first as an answer to the question asked; a new problem only on strong evidence.
+    const value = this.interpret({ text, picked, lang, now, understanding: this.understanding, reading });
     if (value !== undefined) return dc.endDialog({ kind: 'answer', value } satisfies AskResult<T>);
-    if (this.allowSwitch && text) {
-      const intent = this.understanding.classify(text, lang).intent;
-      if (intent && isRoutable(intent)) return dc.endDialog({ kind: 'switch', text } satisfies AskResult<T>);
+    if (this.allowSwitch && text.split(/\s+/).length >= MIN_SWITCH_WORDS) {
+      const request = reading.request();
+      if (request.kind === 'problem' && request.sure) {
+        await say(dc.context, { kind: 'text', text: t(lang, 'understand.switching') });
+        return dc.endDialog({ kind: 'switch', text } satisfies AskResult<T>);
+      }
     }
     state.attempts += 1;
     await this.ask(dc.context, state, true);

@@ -2,6 +2,7 @@
 import type { Lang } from '../../src/domain/types';
 import { t, MessageKey } from '../../src/i18n/messages';
 import type { ChoiceOption } from '../../src/rendering/view';
+import type { RouteKey } from '../../src/domain/types';
 import { normalizeText } from '../../src/understanding/normalize';
 
 interface ChoiceSpec {
@@ -23,7 +24,22 @@ const CHOICE_SETS = {
     { value: 'internshipProblem', title: 'choice.internshipProblem' },
     { value: 'refundDelay', title: 'choice.refundDelay' },
     { value: 'noAnswer', title: 'choice.noAnswer' },
+    { value: 'otherProblems', title: 'choice.otherProblems' },
     { value: 'contacts', title: 'choice.contacts' },
+  ],
+  otherProblems: [
+    { value: 'pedagogy', title: 'choice.pedagogy' },
+    { value: 'examsDiplomas', title: 'choice.examsDiplomas' },
+    { value: 'documents', title: 'choice.documents' },
+    { value: 'paymentPlan', title: 'choice.paymentPlan' },
+    { value: 'debitDispute', title: 'choice.debitDispute' },
+    { value: 'collectionLetter', title: 'choice.collectionLetter' },
+    { value: 'technicalIssue', title: 'choice.technicalIssue' },
+    { value: 'materialsNotReceived', title: 'choice.materialsNotReceived' },
+    { value: 'enrolmentRefused', title: 'choice.enrolmentRefused' },
+    { value: 'healthAbsence', title: 'choice.healthAbsence' },
+    { value: 'disability', title: 'choice.disability' },
+    { value: 'personalData', title: 'choice.personalData' },
   ],
   contacts: [
     { value: 'contactPhone', title: 'choice.contactPhone' },
@@ -45,6 +61,10 @@ const CHOICE_SETS = {
     { value: 'yes', title: 'choice.moreYes', synonyms: 'choice.yesSynonyms' },
     { value: 'no', title: 'choice.moreNo', synonyms: 'choice.noSynonyms' },
   ],
+  paymentDate: [
+    { value: 'sameDay', title: 'choice.sameDay' },
+    { value: 'unknown', title: 'choice.dateUnknown', synonyms: 'choice.unknownSynonyms' },
+  ],
   dateShortcuts: [
     { value: 'today', title: 'choice.today' },
     { value: 'yesterday', title: 'choice.yesterday' },
@@ -59,6 +79,7 @@ const CHOICE_SETS = {
   pastActions: [
     { value: 'none', title: 'choice.actionNone', synonyms: 'choice.noSynonyms' },
     { value: 'form', title: 'choice.actionForm' },
+    { value: 'email', title: 'choice.actionEmail' },
     { value: 'phone', title: 'choice.actionPhone' },
     { value: 'registeredLetter', title: 'choice.actionRegisteredLetter' },
     { value: 'directorAppeal', title: 'choice.actionDirectorAppeal' },
@@ -72,7 +93,25 @@ const CHOICE_SETS = {
 export type ChoiceSetId = keyof typeof CHOICE_SETS;
 export type ChoiceValue<Id extends ChoiceSetId> = (typeof CHOICE_SETS)[Id][number]['value'];
 
-export function choiceSet(id: ChoiceSetId, lang: Lang): ChoiceOption[] {
+/** A question's buttons: a fixed set, or problems chosen for this question (a confirmation) and a last button. */
+export type Choices = ChoiceSetId | { routes: RouteKey[]; last: 'somethingElse' | 'noThanks' };
+
+const ROUTE_TITLES: Record<RouteKey, MessageKey> = {
+  ...(Object.fromEntries(
+    [...CHOICE_SETS.problems, ...CHOICE_SETS.otherProblems, ...CHOICE_SETS.contacts].map((spec) => [spec.value, spec.title]),
+  ) as Record<RouteKey, MessageKey>),
+};
+
+/** The short title of a problem, as on its button. */
+export function routeTitle(route: RouteKey, lang: Lang): string {
+  return t(lang, ROUTE_TITLES[route]);
+}
+
+export function choiceSet(id: Choices, lang: Lang): ChoiceOption[] {
+  if (typeof id !== 'string') {
+    const last = id.last === 'noThanks' ? { value: 'no', title: t(lang, 'choice.noThanks'), synonyms: t(lang, 'choice.noSynonyms').split('|') } : { value: 'somethingElse', title: t(lang, 'choice.somethingElse') };
+    return [...id.routes.map((route) => ({ value: route, title: routeTitle(route, lang) })), last];
+  }
   const specs: readonly ChoiceSpec[] = CHOICE_SETS[id];
   return specs.map((spec) => ({
     value: spec.value,

@@ -1,19 +1,43 @@
-/** How the answer to each kind of question is read from a reply. */
+/** How the answer to each kind of question is read from a reply: a button first, then the words of the reply. */
+import { ACTION_KINDS, PastAction } from '../../src/domain/types';
+import { parisIsoDate } from '../../src/rules/calendar';
+import type { DateReading } from '../../src/understanding/understanding';
 import type { Interpreter } from './askDialog';
 
-/** Only a button (or its number, title or synonym) answers. */
-export const pickedChoice: Interpreter<string> = ({ picked }) => picked;
-
-/** An ISO date, or "unknown": a shortcut button, or a date written in the reply. */
-export const dateAnswer: Interpreter<string> = ({ text, picked, lang, now, understanding }) => {
-  if (picked === 'today') return now.setZone('Europe/Paris').toISODate() ?? undefined;
-  if (picked === 'yesterday') return now.setZone('Europe/Paris').minus({ days: 1 }).toISODate() ?? undefined;
-  if (picked === 'unknown') return 'unknown';
-  return understanding.extractDate(text, lang, now);
+/** A button (or its number, title or synonym); for yes/no questions, yes and no in their many written forms too. */
+export const pickedChoice: Interpreter<string> = ({ picked, text, understanding }) => {
+  if (picked !== undefined) return picked;
+  const yesNo = understanding.yesNo(text);
+  return yesNo === 'unknown' ? 'no' : yesNo;
 };
 
-/** A waiting time in days: a range button, or a duration written in the reply. */
-export const waitingDaysAnswer: Interpreter<number> = ({ text, picked, lang, understanding }) => {
+/** A buttons-only answer (a menu): no yes/no reading. */
+export const buttonOnly: Interpreter<string> = ({ picked }) => picked;
+
+export type DateAnswer = DateReading | 'unknown' | 'sameDay';
+
+/** A date: a shortcut button, a date written in the reply ("le 20", "20/11", "il y a 3 jours"), or "I don't know". */
+export const dateAnswer: Interpreter<DateAnswer> = ({ text, picked, lang, now, understanding }) => {
+  if (picked === 'today') return { iso: parisIsoDate(now), inferred: false };
+  if (picked === 'yesterday') return { iso: parisIsoDate(now.minus({ days: 1 })), inferred: false };
+  if (picked === 'unknown' || picked === 'sameDay') return picked;
+  const date = understanding.readDate(text, lang, now);
+  if (date) return date;
+  return understanding.yesNo(text) === 'unknown' ? 'unknown' : undefined;
+};
+
+/** A waiting time in days: a range button, a duration ("1 mois et demi"), or a date ("depuis le 3 octobre"). */
+export const waitingDaysAnswer: Interpreter<number> = ({ text, picked, lang, now, understanding }) => {
   if (picked !== undefined) return Number(picked);
-  return understanding.extractDuration(text, lang)?.days;
+  return understanding.extractDuration(text, lang, now)?.days;
+};
+
+/** What was already done: a button, or the steps told in words ("j'ai appelé deux fois et envoyé un mail"). */
+export const historyAnswer: Interpreter<PastAction[] | 'none'> = ({ text, picked, reading, understanding }) => {
+  if (picked === 'none') return 'none';
+  const kind = ACTION_KINDS.find((k) => k === picked);
+  if (kind) return [{ kind, outcome: 'unknown' }];
+  const history = reading.facts().history;
+  if (history.length > 0) return history;
+  return understanding.yesNo(text) === 'no' ? 'none' : undefined;
 };

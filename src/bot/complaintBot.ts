@@ -3,7 +3,7 @@ import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext 
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
-import { matchGlobalCommand } from '../../dialogs/globalCommands';
+import { matchGlobalCommand } from '../../src/understanding/commands';
 import { discardViews, flushViews, say, msg } from '../../dialogs/say';
 import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
 import { turnInfo } from './turnInfo';

@@ -2,7 +2,7 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MemoryStorage } from 'botbuilder';
 import type { Telemetry, TelemetryEvent } from '../../src/telemetry';
-import type { Understanding } from '../../dialogs/understanding';
+import type { Understanding } from '../../src/understanding/understanding';
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
 import { startConversation } from '../support/dialogs';
@@ -25,7 +25,7 @@ describe('menu and misunderstandings', () => {
     const second = await conversation.send('blablabla xyz');
     expect(second.text).toContain(fr('common.offerPerson'));
     expect(second.text).toContain(fr('phone.openNow'));
-    expect(second.buttons).toHaveLength(11);
+    expect(second.buttons).toHaveLength(12);
     const third = await conversation.send('Identifiants perdus');
     expect(third.text).toContain(fr('lostCredentials.restate'));
   });
@@ -165,6 +165,7 @@ describe('privacy and telemetry', () => {
     await conversation.send('je veux me rétracter');
     await conversation.send('hier');
     expect(events).toEqual([
+      ['reading', { kind: 'sure' }],
       ['problem', { intent: 'withdrawal' }],
       ['routeCompleted', { route: 'withdrawal' }],
     ]);

@@ -3,7 +3,7 @@
  * what the user writes → what the bot answers, at a fixed instant (Thursday 26 November 2026, 11:00 Paris).
  */
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Understanding } from '../../dialogs/understanding';
+import type { Understanding } from '../../src/understanding/understanding';
 import type { Lang } from '../../src/domain/types';
 import { t, MessageKey } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
@@ -52,9 +52,20 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['le 20 novembre', { literal: ['vendredi 4 décembre 2026', 'Il vous reste 8 jour'], keys: [ANYTHING_ELSE] }],
       ],
       withdrawalMovedToMonday: [['je souhaite me rétracter, j’ai payé le 21 novembre', { literal: ['lundi 7 décembre 2026', 'samedi 5 décembre 2026'], absent: ['withdrawal.askDate'] }]],
+      // One date given: the payment may be later, so it is asked before the period is declared over.
       withdrawalTooLate: [
-        ['je veux me rétracter, je me suis inscrit le 2 octobre, commande n° 784512', { keys: ['withdrawal.infoExtension', 'cancellation.cardTitle'], literal: ['Modification/Annulation de l\'inscription', "L'inscription", '784512'] }],
+        ['je veux me rétracter, je me suis inscrit le 2 octobre, commande n° 784512', { keys: ['withdrawal.askPaidOn'], absent: ['withdrawal.closed'] }],
+        ['le même jour', { keys: ['withdrawal.infoExtension', 'cancellation.cardTitle'], literal: ['Modification/Annulation de l\'inscription', "L'inscription", '784512'] }],
       ],
+      withdrawalPaidLater: [
+        ['je veux me rétracter, je me suis inscrit le 2 octobre', { keys: ['withdrawal.askPaidOn'], absent: ['withdrawal.closed'] }],
+        ['le 20', { keys: ['withdrawal.openTitle'], literal: ['vendredi 4 décembre 2026'], absent: ['withdrawal.closed'] }],
+      ],
+      withdrawalPaymentUnknown: [
+        ['je veux me rétracter, je me suis inscrit le 2 octobre', { keys: ['withdrawal.askPaidOn'] }],
+        ['je ne sais plus', { keys: ['withdrawal.uncertain'], absent: ['withdrawal.closed'] }],
+      ],
+      withdrawalTwoDates: [["inscrit le 10 novembre mais j'ai payé le 20, je veux me rétracter", { keys: ['withdrawal.openTitle'], literal: ['vendredi 4 décembre 2026'], absent: ['withdrawal.closed'] }]],
       withdrawalDateUnknown: [
         ['rétractation', { keys: ['withdrawal.askDate'] }],
         ['Je ne sais plus', { keys: ['withdrawal.unknownDate'] }],
@@ -86,7 +97,8 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['personne ne me répond au cned', { keys: ['escalation.restate', 'escalation.askDone'] }],
         ['Lettre recommandée', { keys: ['escalation.askWhen'] }],
         ['le 1er octobre', { keys: ['escalation.askOutcome'] }],
-        ['Pas de réponse', { literal: ['mardi 1 décembre 2026'], keys: ['postal.recipientDirector'] }],
+        // Received about 2 working days after sending (Friday 2 -> Monday 5 October... here Thursday 1 -> Monday 5): an estimate, said so.
+        ['Pas de réponse', { literal: ['samedi 5 décembre 2026'], keys: ['postal.recipientDirector', 'escalation.receiptEstimate'] }],
       ],
       contactPhone: [['quel est le numéro de téléphone du cned ?', { keys: ['phone.title'], literal: [PHONE, '+33 5 49 49 94 94'] }]],
       contactFax: [['vous avez un numéro de fax ?', { keys: ['fax.title', 'fax.keepReport'], literal: ['05 49 49 96 96'] }]],
@@ -116,7 +128,10 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['I want to use my 14-day right of withdrawal', { keys: ['withdrawal.restate', 'withdrawal.askDate'] }],
         ['November 20', { literal: ['Friday 4 December 2026'] }],
       ],
-      withdrawalTooLate: [['I want to withdraw, I registered on 2 October', { keys: ['cancellation.cardTitle'], literal: ['Modification/Annulation de l\'inscription'] }]],
+      withdrawalTooLate: [
+        ['I want to withdraw, I registered on 2 October', { keys: ['withdrawal.askPaidOn'], absent: ['withdrawal.closed'] }],
+        ['The same day', { keys: ['cancellation.cardTitle'], literal: ['Modification/Annulation de l\'inscription'] }],
+      ],
       cancellation: [['I want to cancel my registration', { keys: ['cancellation.restate', 'cancellation.cardTitle'] }]],
       updateDetails: [['I need to update my bank details', { keys: ['updateDetails.restate', 'form.registeredTitle'] }]],
       adminProcedure: [['I am registered and stuck with an administrative procedure for my certificate', { keys: ['adminProcedure.restate', 'form.registeredTitle'], absent: ['form.askRegistered'] }]],

@@ -1,9 +1,9 @@
 /** The routing table covers every intent the classifier can return, and nothing routes nowhere. */
-import { CONTACT_TOPICS, INTENTS, PROBLEMS } from '../../src/domain/types';
+import { CONTACT_TOPICS, INTENTS, NON_PROBLEM_INTENTS, PROBLEMS } from '../../src/domain/types';
 import { ROUTES } from '../../dialogs/routes';
 import { ROUTE_KEYS, isRoutable } from '../../dialogs/routeKeys';
 import { loadCorpus } from '../../src/understanding/corpus';
-import { matchGlobalCommand } from '../../dialogs/globalCommands';
+import { matchGlobalCommand } from '../../src/understanding/commands';
 import { choiceSet, matchChoice } from '../../dialogs/prompts/choiceSets';
 
 describe('routing table', () => {
@@ -12,19 +12,20 @@ describe('routing table', () => {
     expect([...ROUTE_KEYS].sort()).toEqual(Object.keys(ROUTES).sort());
   });
 
-  test('every intent of the corpus is routable or handled by the main dialog (greeting, help)', () => {
+  test('every intent of the corpus is routable or one the main dialog answers without a route', () => {
+    const answered: readonly string[] = NON_PROBLEM_INTENTS;
     for (const lang of ['fr', 'en'] as const) {
       for (const { intent } of loadCorpus(lang).intents) {
-        expect({ intent, handled: isRoutable(intent) || intent === 'greeting' || intent === 'help' }).toEqual({ intent, handled: true });
+        expect({ intent, handled: isRoutable(intent) || answered.includes(intent) }).toEqual({ intent, handled: true });
       }
     }
-    expect(INTENTS.filter((intent) => !isRoutable(intent)).sort()).toEqual(['greeting', 'help']);
+    expect(INTENTS.filter((intent) => !isRoutable(intent)).sort()).toEqual([...NON_PROBLEM_INTENTS].sort());
   });
 
   test('every menu button leads to a route (or the contacts sub-menu)', () => {
     for (const lang of ['fr', 'en'] as const) {
-      for (const choice of choiceSet('problems', lang)) expect(isRoutable(choice.value) || choice.value === 'contacts').toBe(true);
-      for (const choice of choiceSet('contacts', lang)) expect(isRoutable(choice.value)).toBe(true);
+      for (const choice of choiceSet('problems', lang)) expect(isRoutable(choice.value) || ['contacts', 'otherProblems'].includes(choice.value)).toBe(true);
+      for (const choice of [...choiceSet('contacts', lang), ...choiceSet('otherProblems', lang)]) expect(isRoutable(choice.value)).toBe(true);
     }
   });
 });
@@ -70,7 +71,8 @@ describe('choice matching', () => {
   test('numbers beyond 9 pick the right choice in the problems menu', () => {
     const problems = choiceSet('problems', 'fr');
     expect(matchChoice('10', problems)?.value).toBe('noAnswer');
-    expect(matchChoice('11', problems)?.value).toBe('contacts');
-    expect(matchChoice('12', problems)).toBeUndefined();
+    expect(matchChoice('11', problems)?.value).toBe('otherProblems');
+    expect(matchChoice('12', problems)?.value).toBe('contacts');
+    expect(matchChoice('13', problems)).toBeUndefined();
   });
 });

@@ -210,16 +210,16 @@ describe('plain text: the number picks the choice', () => {
     await walk.say('bonjour');
     const menu = walk.last[walk.last.length - 1];
     expect(menu.text).toContain('\n1. Identifiants perdus\n2. Codes d\'accès\n');
-    expect(menu.text).toContain('\n11. Coordonnées CNED');
+    expect(menu.text).toContain('\n12. Coordonnées CNED');
     await walk.say('2');
     expect(walk.shows('missingAccessCodes.restate')).toBe(true);
     expect(walk.shows('menu.anythingElse')).toBe(true);
   });
 
-  test('a number above 9 picks its choice too ("11" → CNED contacts, then "6" → FAQ)', async () => {
+  test('a number above 9 picks its choice too ("12" → CNED contacts, then "6" → FAQ)', async () => {
     const walk = startWalk('sms', 'en');
     await walk.say('hello');
-    await walk.say('11');
+    await walk.say('12');
     expect(walk.shows('menu.contactQuestion')).toBe(true);
     await walk.say('6');
     expect(walk.shows('faq.title')).toBe(true);

@@ -7,9 +7,11 @@ import { DialogTestClient } from 'botbuilder-testing';
 import type { Activity, Attachment, Middleware, TurnContext } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { Understanding, ExtractedFacts } from '../../dialogs/understanding';
+import type { Understanding, ExtractedFacts } from '../../src/understanding/understanding';
 import { choiceSet, ChoiceSetId } from '../../dialogs/prompts/choiceSets';
-import type { Intent, Lang } from '../../src/domain/types';
+import type { Lang } from '../../src/domain/types';
+import { matchGlobalCommand } from '../../src/understanding/commands';
+import { readYesNo } from '../../src/understanding/answers';
 import { t, MessageKey } from '../../src/i18n/messages';
 import { normalizeIncoming } from '../../src/rendering/incoming';
 import { channelProfile, ChannelFamily } from '../../src/rendering/limits';
@@ -22,14 +24,16 @@ export const NOW = '2026-11-26T11:00:00+01:00';
 
 /** A stand-in for the NLU: fixed texts → intents and dates; enough to drive the menus. */
 export const fakeUnderstanding: Understanding = {
-  classify(text) {
-    const intents: Record<string, Intent> = { bonjour: 'greeting', hello: 'greeting' };
-    const intent = intents[text.trim().toLowerCase()] ?? null;
-    return { intent, score: intent ? 1 : 0 };
+  command: matchGlobalCommand,
+  read(text) {
+    const greetings = ['bonjour', 'hello'];
+    return greetings.includes(text.trim().toLowerCase()) ? { kind: 'nonProblem', intent: 'greeting' } : { kind: 'unclear', candidates: [] };
   },
+  language: () => undefined,
   extractFacts: (): ExtractedFacts => ({ history: [] }),
-  extractDate: (text) => (/20 novembre|20 november/i.test(text) ? '2026-11-20' : undefined),
+  readDate: (text) => (/20 novembre|20 november/i.test(text) ? { iso: '2026-11-20', inferred: false } : undefined),
   extractDuration: () => undefined,
+  yesNo: readYesNo,
 };
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

@@ -1,0 +1,131 @@
+/**
+ * The held-out evaluation: whole conversations written from learner personas (test/evaluation/conversations.json,
+ * never used for training nor for choosing thresholds), run through the real dialogs with the real understanding.
+ * Each user turn is scored from what the bot did: restated a route, asked to confirm (and with which problems),
+ * answered without a route, or took the message as the answer to its question. Floors (issue 8): right route or
+ * honest confirmation >= 95 %, confident wrong restatement <= 1 %, false "too late" = 0.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Lang, RouteKey } from '../../src/domain/types';
+import { isRouteKey } from '../../src/domain/types';
+import type { Telemetry } from '../../src/telemetry';
+import type { Understanding } from '../../src/understanding/understanding';
+import { loadUnderstanding } from '../../src/understanding';
+import { t } from '../../src/i18n/messages';
+import { routeTitle } from '../../dialogs/prompts/choiceSets';
+import { formatDate } from '../../dialogs/say';
+import { startConversation } from '../support/dialogs';
+
+interface Expect {
+  route?: RouteKey;
+  noRoute?: string;
+  answer?: boolean;
+  also?: RouteKey[];
+  lastDay?: string;
+  closed?: boolean;
+  replyLang?: Lang;
+}
+
+interface EvalConversation {
+  id: string;
+  persona: string;
+  locale: string;
+  now: string;
+  zone?: string;
+  turns: { user: string; expect: Expect }[];
+}
+
+type Outcome = 'right' | 'confirmRight' | 'wrongConfident' | 'miss';
+
+const FILE = join(__dirname, 'conversations.json');
+const conversations: EvalConversation[] = (JSON.parse(readFileSync(FILE, 'utf8')) as { conversations: EvalConversation[] }).conversations;
+
+const fixed = (lang: Lang, key: Parameters<typeof t>[1]): string => t(lang, key).split('{')[0];
+const CLOSED = (['fr', 'en'] as const).map((lang) => fixed(lang, 'withdrawal.closed'));
+const NOT_UNDERSTOOD = (['fr', 'en'] as const).map((lang) => fixed(lang, 'common.notUnderstood'));
+const TITLE_TO_ROUTE = new Map<string, RouteKey>();
+
+let understanding: Understanding;
+beforeAll(async () => {
+  understanding = await loadUnderstanding();
+  for (const lang of ['fr', 'en'] as const) {
+    for (const route of ['lostCredentials', 'missingAccessCodes', 'withdrawal', 'cancellation', 'updateDetails', 'adminProcedure', 'parcelOldAddress', 'internshipProblem', 'refundDelay', 'noAnswer', 'contactPhone', 'contactFax', 'contactPostal', 'contactSocial', 'contactMediator', 'contactFaq', 'pedagogy', 'examsDiplomas', 'documents', 'debitDispute', 'collectionLetter', 'paymentPlan', 'technicalIssue', 'materialsNotReceived', 'enrolmentRefused', 'healthAbsence', 'disability', 'personalData'] as const) {
+      TITLE_TO_ROUTE.set(routeTitle(route, lang), route);
+    }
+  }
+});
+
+test('held-out conversations: right route or honest confirmation >= 95 %, confident wrong <= 1 %, no false "too late"', async () => {
+  const counts: Record<Outcome, number> = { right: 0, confirmRight: 0, wrongConfident: 0, miss: 0 };
+  const byKind: Record<string, { n: number; ok: number }> = {};
+  const failures: string[] = [];
+  let falseTooLate = 0;
+  let lastDays = 0;
+  let lastDaysRight = 0;
+  let alsoAsked = 0;
+  let alsoOffered = 0;
+  let langAsked = 0;
+  let langRight = 0;
+  for (const conversation of conversations) {
+    const events: [string, Record<string, string>][] = [];
+    const telemetry: Telemetry = { trackEvent: (name, properties) => void events.push([name, { ...properties }]), flush: async () => undefined };
+    const pageLang: Lang = conversation.locale.startsWith('en') ? 'en' : 'fr';
+    const chat = startConversation(understanding, pageLang, conversation.now, { zone: conversation.zone, telemetry });
+    for (const [index, { user, expect: want }] of conversation.turns.entries()) {
+      events.length = 0;
+      const turn = await chat.send(user);
+      const reading = events.find(([name]) => name === 'reading')?.[1].kind;
+      const routed = events.find(([name]) => name === 'problem')?.[1].intent;
+      const candidates = turn.buttons.map((title) => TITLE_TO_ROUTE.get(title)).filter((r): r is RouteKey => r !== undefined && isRouteKey(r));
+      const reasked = NOT_UNDERSTOOD.some((sentence) => turn.text.includes(sentence));
+      let outcome: Outcome;
+      const kind = want.route ? 'route' : want.noRoute ? 'noRoute' : 'answer';
+      if (want.route) {
+        if (routed === want.route) outcome = 'right';
+        else if (routed) outcome = 'wrongConfident';
+        else if (reading === 'confirm' && candidates.includes(want.route)) outcome = 'confirmRight';
+        else outcome = 'miss';
+      } else if (want.noRoute) {
+        outcome = routed ? 'wrongConfident' : 'right';
+      } else {
+        outcome = routed ? 'wrongConfident' : reasked || reading !== undefined ? 'miss' : 'right';
+      }
+      counts[outcome] += 1;
+      byKind[kind] ??= { n: 0, ok: 0 };
+      byKind[kind].n += 1;
+      if (outcome === 'right' || outcome === 'confirmRight') byKind[kind].ok += 1;
+      else failures.push(`${conversation.id}#${index + 1} ${outcome} want ${JSON.stringify(want)} got ${routed ?? reading ?? (reasked ? 'reasked' : 'answer')}`);
+      if (!want.closed && CLOSED.some((sentence) => turn.text.includes(sentence))) {
+        falseTooLate += 1;
+        failures.push(`${conversation.id}#${index + 1} FALSE TOO LATE`);
+      }
+      if (want.lastDay) {
+        lastDays += 1;
+        if ((['fr', 'en'] as const).some((lang) => turn.text.includes(formatDate(lang, want.lastDay ?? '')))) lastDaysRight += 1;
+      }
+      if (want.also?.length) {
+        alsoAsked += 1;
+        const offered = [...turn.buttons.map((title) => TITLE_TO_ROUTE.get(title))];
+        if (want.also.some((route) => offered.includes(route) || turn.text.includes(routeTitle(route, 'fr')) || turn.text.includes(routeTitle(route, 'en')))) alsoOffered += 1;
+      }
+      if (want.replyLang) {
+        langAsked += 1;
+        const other: Lang = want.replyLang === 'fr' ? 'en' : 'fr';
+        if (!turn.text.includes(fixed(other, 'menu.anythingElse')) && !turn.text.includes(fixed(other, 'menu.question'))) langRight += 1;
+      }
+    }
+  }
+  const turns = Object.values(counts).reduce((a, b) => a + b, 0);
+  const rate = (n: number): string => `${((100 * n) / turns).toFixed(1)} %`;
+  const report = [
+    `${conversations.length} conversations, ${turns} user turns`,
+    `right ${rate(counts.right)}, honest confirmation ${rate(counts.confirmRight)}, miss ${rate(counts.miss)}, confident wrong ${rate(counts.wrongConfident)}`,
+    ...Object.entries(byKind).map(([kind, { n, ok }]) => `  ${kind}: ${ok}/${n}`),
+    `false "too late": ${falseTooLate}; last day given right: ${lastDaysRight}/${lastDays}; other problems offered: ${alsoOffered}/${alsoAsked}; reply language: ${langRight}/${langAsked}`,
+  ].join('\n');
+  console.log(`${report}\n${failures.slice(0, 80).join('\n')}`);
+  expect(falseTooLate).toBe(0);
+  expect((counts.right + counts.confirmRight) / turns).toBeGreaterThanOrEqual(0.95);
+  expect(counts.wrongConfident / turns).toBeLessThanOrEqual(0.01);
+}, 600_000);
