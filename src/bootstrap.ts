@@ -11,6 +11,7 @@ import { createStorage } from './storage';
 import { createAdapter } from './bot/adapter';
 import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
+import { ErasureHooks } from './server/erasure';
 import { loadUnderstanding } from './understanding';
 
 export interface App {
@@ -29,13 +30,16 @@ export interface AppOptions {
 export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
   // STATE_STORAGE (memory, blob, cosmos) with expiry after STATE_TTL_DAYS; throws ConfigError on a bad setting.
   // First, so that a wrong setting stops the start before the classifier is trained.
-  const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger }));
+  const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger, requestTimeoutMs: config.storageTimeoutMs }));
   const understanding = options.understanding ?? (await loadUnderstanding());
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
   const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, transactions);
-  const server = createServer({ config, adapter, bot, logger });
+  // "Delete my data" also erases what the edge keeps of the conversation (the local Direct Line transcript).
+  const erasure = new ErasureHooks();
+  bot.onErase = (conversationId) => erasure.erase(conversationId);
+  const server = createServer({ config, adapter, bot, logger, erasure });
   return { server, adapter, bot, conversationState, storage };
 }
