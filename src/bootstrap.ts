@@ -11,7 +11,7 @@ import { createStorage } from './storage';
 import { createAdapter } from './bot/adapter';
 import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
-import { ErasureHooks } from './server/erasure';
+import type { LocalDirectLine } from './server/directline/localDirectLine';
 import { loadUnderstanding } from './understanding';
 
 export interface App {
@@ -20,6 +20,8 @@ export interface App {
   bot: ComplaintBot;
   conversationState: ConversationState;
   storage: Storage;
+  /** The local Direct Line, when enabled (authentication off, no DIRECT_LINE_SECRET). */
+  localDirectLine: LocalDirectLine | undefined;
 }
 
 export interface AppOptions {
@@ -37,9 +39,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
   const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, transactions);
-  // "Delete my data" also erases what the edge keeps of the conversation (the local Direct Line transcript).
-  const erasure = new ErasureHooks();
-  bot.onErase = (conversationId) => erasure.erase(conversationId);
-  const server = createServer({ config, adapter, bot, logger, erasure });
-  return { server, adapter, bot, conversationState, storage };
+  const { server, localDirectLine } = createServer({ config, adapter, bot, logger });
+  // "Delete my data" also erases what the edge keeps of the conversation: the local Direct Line transcript and tokens.
+  bot.onErase = (conversationId) => localDirectLine?.erase(conversationId);
+  return { server, adapter, bot, conversationState, storage, localDirectLine };
 }

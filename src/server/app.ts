@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { hashId } from '../logging';
 import { registerDirectLine } from './directline';
-import type { ErasureHooks } from './erasure';
+import type { LocalDirectLine } from './directline/localDirectLine';
 import { registerWebPage } from './webPage';
 import { installRequestGuards } from './guards/messageGuard';
 
@@ -15,15 +15,19 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
-  /** Where the parts of the edge that keep conversation data register for "delete my data". */
-  erasure?: ErasureHooks;
+}
+
+export interface Edge {
+  server: restify.Server;
+  /** The local Direct Line when enabled: "delete my data" erases its transcript (wired in bootstrap.ts). */
+  localDirectLine: LocalDirectLine | undefined;
 }
 
 /** Headers must be complete within this; a whole request (headers and body) within REQUEST_TIMEOUT_MS. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-export function createServer({ config, adapter, bot, logger, erasure }: ServerDeps): restify.Server {
+export function createServer({ config, adapter, bot, logger }: ServerDeps): Edge {
   const server = restify.createServer({ name: 'cned-guide', handleUncaughtExceptions: false });
   // Slow clients are cut by Node itself too (the routes' own body timeouts are shorter), and connections are capped.
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -42,8 +46,7 @@ export function createServer({ config, adapter, bot, logger, erasure }: ServerDe
     return next();
   });
 
-  const local = registerDirectLine(server, { config, logger });
-  if (local) erasure?.add((conversationId) => local.erase(conversationId));
+  const localDirectLine = registerDirectLine(server, { config, logger });
   registerWebPage(server, { config });
 
   server.on('restifyError', (req, _res, err, callback) => {
@@ -54,5 +57,5 @@ export function createServer({ config, adapter, bot, logger, erasure }: ServerDe
     logger.warn({ event: 'http.error', method: req.method, route: path, pathHash: path === 'unmatched' ? hashId(req.path(), config.logHashSalt) : undefined, status: err.statusCode ?? 500, errorName: err.name });
     return callback();
   });
-  return server;
+  return { server, localDirectLine };
 }
