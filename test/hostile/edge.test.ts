@@ -4,6 +4,9 @@
  * POST route, erasure, a public start without authentication, serviceUrl and channelId abuse, raw paths in logs.
  * (A hung store is in test/storage/storageHang.test.ts, next to Azurite.)
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
 import WebSocket from 'ws';
 import { ConfigError, listenHost, loadConfig } from '../../src/config';
 import { t } from '../../src/i18n/messages';
@@ -233,6 +236,13 @@ describe('safe defaults', () => {
       return;
     }
     expect(listenHost(loadConfig(env)) ?? 'all').toBe(expected);
+  });
+
+  test('.env.example as shipped starts on the loopback, trusting no proxy', () => {
+    const config = loadConfig(dotenv.parse(readFileSync(path.resolve(__dirname, '../../.env.example'))));
+    expect(listenHost(config)).toBe('127.0.0.1');
+    expect(config.trustedProxies).toBe(0);
+    expect(config.localDirectLine).toEqual({ maxConversations: 1000, conversationsPerClient: 20, maxMemoryBytes: 32 * 1024 * 1024 });
   });
 
   test.each([

@@ -52,7 +52,10 @@ export class LocalDirectLine {
     this.conversations = new ConversationStore({ now: this.now, ...options.conversations });
     this.tokens = new TokenStore({ now: this.now, ...options.tokens });
     this.tickets = new StreamTickets(undefined, undefined, this.now);
-    this.conversations.onDrop = (id) => this.tokens.revokeConversation(id);
+    this.conversations.onDrop = (id) => {
+      this.tokens.revokeConversation(id);
+      this.tickets.revokeConversation(id);
+    };
     this.posts = new WindowLimiter(options.posts?.max ?? 40, options.posts?.windowMs ?? 10_000);
     this.maxActivityBytes = options.maxActivityBytes ?? MAX_ACTIVITY_BYTES;
   }
