@@ -11,6 +11,7 @@ import { createStorage } from './storage';
 import { createAdapter } from './bot/adapter';
 import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
+import type { LocalDirectLine } from './server/directline/localDirectLine';
 import { loadUnderstanding } from './understanding';
 
 export interface App {
@@ -19,6 +20,8 @@ export interface App {
   bot: ComplaintBot;
   conversationState: ConversationState;
   storage: Storage;
+  /** The local Direct Line, when enabled (authentication off, no DIRECT_LINE_SECRET). */
+  localDirectLine: LocalDirectLine | undefined;
 }
 
 export interface AppOptions {
@@ -29,13 +32,15 @@ export interface AppOptions {
 export async function createApp(config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
   // STATE_STORAGE (memory, blob, cosmos) with expiry after STATE_TTL_DAYS; throws ConfigError on a bad setting.
   // First, so that a wrong setting stops the start before the classifier is trained.
-  const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger }));
+  const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger, requestTimeoutMs: config.storageTimeoutMs }));
   const understanding = options.understanding ?? (await loadUnderstanding());
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
   const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, transactions);
-  const server = createServer({ config, adapter, bot, logger });
-  return { server, adapter, bot, conversationState, storage };
+  const { server, localDirectLine } = createServer({ config, adapter, bot, logger });
+  // "Delete my data" also erases what the edge keeps of the conversation: the local Direct Line transcript and tokens.
+  bot.onErase = (conversationId) => localDirectLine?.erase(conversationId);
+  return { server, adapter, bot, conversationState, storage, localDirectLine };
 }

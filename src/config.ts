@@ -28,6 +28,18 @@ export interface AppConfig {
   embedOrigins: string[];
   /** Behind a reverse proxy: take the client IP and scheme from X-Forwarded-For / X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** How many proxies in front of the server append to X-Forwarded-For (0: the header is ignored). */
+  trustedProxies: number;
+  /** Address to listen on; undefined: every interface with authentication on, the loopback with it off. */
+  host: string | undefined;
+  /** Explicit consent to serve an unauthenticated bot on a non-loopback address. */
+  allowPublicWithoutAuth: boolean;
+  /** Open TCP connections at most (server.maxConnections). */
+  maxConnections: number;
+  /** Bound on each request to Blob / Cosmos during a turn; past it the turn apologises. */
+  storageTimeoutMs: number;
+  /** Local Direct Line limits. */
+  localDirectLine: { maxConversations: number; conversationsPerClient: number; maxMemoryBytes: number };
   logLevel: string;
   appInsightsConnectionString: string | undefined;
   rateLimit: { messages: number; windowMs: number };
@@ -113,6 +125,24 @@ function readStorage(env: Env): StorageConfig {
   }
 }
 
+/** Whether a listen address only reaches this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const plain = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return plain === 'localhost' || plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain) || /^::ffff:127\./.test(plain);
+}
+
+/** The address the server listens on (see AppConfig.host). */
+export function listenHost(config: Pick<AppConfig, 'host' | 'authEnabled'>): string | undefined {
+  return config.host ?? (config.authEnabled ? undefined : '127.0.0.1');
+}
+
+function readTrustedProxies(env: Env): number {
+  const raw = readString(env, 'TRUSTED_PROXIES');
+  if (raw === '0') return 0;
+  if (raw) return positiveInt(env, 'TRUSTED_PROXIES', 1, 10);
+  return readString(env, 'TRUST_PROXY') === 'true' ? 1 : 0;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const appId = readString(env, 'MicrosoftAppId');
   const appType = readString(env, 'MicrosoftAppType', 'MultiTenant');
@@ -121,6 +151,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (appId && appType !== 'UserAssignedMSI') required(env, 'MicrosoftAppPassword', 'when MicrosoftAppId is set');
   if (appId && appType !== 'MultiTenant') required(env, 'MicrosoftAppTenantId', `when MicrosoftAppType=${appType}`);
+  const host = readString(env, 'HOST') || undefined;
+  const allowPublicWithoutAuth = readString(env, 'ALLOW_PUBLIC_WITHOUT_AUTH') === 'true';
+  if (host !== undefined && !appId && !isLoopbackHost(host) && !allowPublicWithoutAuth) {
+    throw new ConfigError(
+      `HOST=${host} with authentication off would serve an anonymous bot to the network: set MicrosoftAppId, ` +
+        'or HOST=127.0.0.1, or ALLOW_PUBLIC_WITHOUT_AUTH=true if that is really wanted.',
+    );
+  }
+  const trustedProxies = readTrustedProxies(env);
   return {
     port: positiveInt(env, 'PORT', 3978, 65535),
     botAuth: {
@@ -139,7 +178,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowMs: positiveInt(env, 'TOKEN_RATE_LIMIT_WINDOW_MS', 60_000),
     },
     embedOrigins: readOrigins(env, 'EMBED_ORIGINS'),
-    trustProxy: readString(env, 'TRUST_PROXY') === 'true',
+    trustProxy: trustedProxies > 0,
+    trustedProxies,
+    host,
+    allowPublicWithoutAuth,
+    maxConnections: positiveInt(env, 'MAX_CONNECTIONS', 2000, 1_000_000),
+    storageTimeoutMs: positiveInt(env, 'STORAGE_TIMEOUT_MS', 8_000, 120_000),
+    localDirectLine: {
+      maxConversations: positiveInt(env, 'DIRECT_LINE_MAX_CONVERSATIONS', 1000, 1_000_000),
+      conversationsPerClient: positiveInt(env, 'DIRECT_LINE_CONVERSATIONS_PER_CLIENT', 20, 1_000_000),
+      maxMemoryBytes: positiveInt(env, 'DIRECT_LINE_MAX_MEMORY_MB', 32, 4096) * 1024 * 1024,
+    },
     logLevel: readString(env, 'LOG_LEVEL', 'info'),
     appInsightsConnectionString: readString(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING') || undefined,
     rateLimit: {

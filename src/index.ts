@@ -1,7 +1,7 @@
 /** Entry point: configuration, application, listen. Everything else is wired in bootstrap.ts. */
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { loadConfig, ConfigError } from './config';
+import { loadConfig, listenHost, ConfigError } from './config';
 import { createLogger } from './logging';
 import { createApp } from './bootstrap';
 import { installGracefulShutdown } from './server/shutdown';
@@ -33,9 +33,12 @@ async function main(): Promise<void> {
   });
   // SIGTERM / SIGINT: 503 for new requests, running turns finish (bounded), telemetry flushed, exit 0.
   installGracefulShutdown(app.server, { logger, beforeExit: () => telemetry.flush() });
-  app.server.listen(config.port, () => {
-    logger.info({ event: 'server.ready', port: config.port, authEnabled: config.authEnabled, storage: config.storage.kind, startupMs: Date.now() - started });
-  });
+  // Authentication off listens on the loopback only, unless HOST says otherwise (see config.ts for the refusal).
+  const host = listenHost(config);
+  const ready = () =>
+    logger.info({ event: 'server.ready', port: config.port, host: host ?? 'all', authEnabled: config.authEnabled, storage: config.storage.kind, startupMs: Date.now() - started });
+  if (host === undefined) app.server.listen(config.port, ready);
+  else app.server.listen(config.port, host, ready);
 }
 
 main().catch((error: unknown) => {

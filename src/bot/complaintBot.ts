@@ -15,6 +15,8 @@ export const MAX_MESSAGE_LENGTH = 5000;
 export class ComplaintBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  /** Told the conversation id on "delete my data", so the edge erases its copies too (bootstrap wires it). */
+  onErase: (conversationId: string) => void = () => undefined;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -73,6 +75,7 @@ export class ComplaintBot extends ActivityHandler {
     }
     if (matchGlobalCommand(text) === 'deleteData') {
       await this.conversationState.delete(context);
+      this.onErase(context.activity.conversation.id);
       this.logger?.info({ event: 'state.deleted' });
       await say(context, { kind: 'text', text: msg(context, 'privacy.deleted') });
       return;

@@ -4,7 +4,9 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { hashId } from '../logging';
 import { registerDirectLine } from './directline';
+import type { LocalDirectLine } from './directline/localDirectLine';
 import { registerWebPage } from './webPage';
 import { installRequestGuards } from './guards/messageGuard';
 
@@ -15,10 +17,25 @@ export interface ServerDeps {
   logger: Logger;
 }
 
-export function createServer({ config, adapter, bot, logger }: ServerDeps): restify.Server {
+export interface Edge {
+  server: restify.Server;
+  /** The local Direct Line when enabled: "delete my data" erases its transcript (wired in bootstrap.ts). */
+  localDirectLine: LocalDirectLine | undefined;
+}
+
+/** Headers must be complete within this; a whole request (headers and body) within REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export function createServer({ config, adapter, bot, logger }: ServerDeps): Edge {
   const server = restify.createServer({ name: 'cned-guide', handleUncaughtExceptions: false });
+  // Slow clients are cut by Node itself too (the routes' own body timeouts are shorter), and connections are capped.
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.server.maxConnections = config.maxConnections;
+  // No global body parser: /api/messages has its guard (messageGuard.ts), every other POST route reads its own
+  // body once it has checked the caller (body.ts), bounded in size and time.
   installRequestGuards(server, { config, logger });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
@@ -29,12 +46,16 @@ export function createServer({ config, adapter, bot, logger }: ServerDeps): rest
     return next();
   });
 
-  registerDirectLine(server, { config, logger });
+  const localDirectLine = registerDirectLine(server, { config, logger });
   registerWebPage(server, { config });
 
   server.on('restifyError', (req, _res, err, callback) => {
-    logger.warn({ event: 'http.error', method: req.method, path: req.path(), status: err.statusCode ?? 500, errorName: err.name });
+    // The route pattern, never the raw path (it can hold ids, tokens or whatever someone typed); an unknown
+    // route as a salted hash, enough to tell one probe from many.
+    const route: { path?: unknown } | undefined = req.getRoute();
+    const path = typeof route?.path === 'string' ? route.path : 'unmatched';
+    logger.warn({ event: 'http.error', method: req.method, route: path, pathHash: path === 'unmatched' ? hashId(req.path(), config.logHashSalt) : undefined, status: err.statusCode ?? 500, errorName: err.name });
     return callback();
   });
-  return server;
+  return { server, localDirectLine };
 }

@@ -1,18 +1,24 @@
 /**
- * Azure Blob Storage for conversation state: botbuilder's BlobsStorage, plus what it lacks for several instances:
+ * Azure Blob Storage for conversation state, in botbuilder's BlobsStorage format (same blob names and JSON), on
+ * the Azure SDK's ContainerClient directly for what BlobsStorage lacks:
+ * - a client-side deadline on every request (BlobsStorage takes no AbortSignal), so a hung store fails a turn
+ *   in seconds and the turn apologises;
  * - create-only writes (If-None-Match: *) for the first save of a conversation, so two instances starting the
  *   same conversation at once cannot silently overwrite each other;
  * - a conditional write on a removed blob (404) reported as a conflict, like a changed one (412);
  * - short retries, so an unreachable store fails a turn in seconds instead of minutes;
  * - a start-up check that the container exists (or can be created), bounded in time.
  */
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import consumers from 'node:stream/consumers';
 import type { Storage, StoreItems } from 'botbuilder';
 import { ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import { ConfigError } from '../config';
 import { validateBlobConnectionString, validateContainerName } from './connectionString';
 import { CREATE_ONLY } from './createOnly';
 import { StorageConflictError, StorageStartupError, errorDetail, isETagConflict } from './errors';
+
+/** Client-side bound on one operation with the store (its retries included). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 8_000;
 
 /** Two tries of at most 5 s each: a turn learns quickly that the store is down, and says so. */
 export const BLOB_PIPELINE_OPTIONS: StoragePipelineOptions = {
@@ -39,46 +45,53 @@ function codeOf(error: unknown): unknown {
 }
 
 export class ConditionalBlobStorage implements Storage {
-  private blobs: Storage;
-
   /**
-   * `makeBlobs` builds the BlobsStorage; it is called again after a failure because BlobsStorage caches its
-   * first container check — a rejected one too, which would fail every later call even once the store is back.
+   * Every request to the store gets a client-side deadline of `timeoutMs` (an AbortSignal): the SDK's
+   * tryTimeoutInMs only asks the server to give up, so a store that stops answering (a paused process, a
+   * black-holed network) would otherwise hold the turn for as long as it hangs. Past the deadline the turn
+   * fails as "storage unavailable" and apologises; nothing saved is touched, and the next message resumes.
+   * Reads and writes use the same blob names and JSON as botbuilder's BlobsStorage (blobNameForKey).
    */
   constructor(
-    private readonly makeBlobs: () => Storage,
     private readonly container: ContainerClient,
-  ) {
-    this.blobs = makeBlobs();
-  }
+    private readonly timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  ) {}
 
-  read(keys: string[]): Promise<StoreItems> {
-    return this.call((blobs) => blobs.read(keys));
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const item = await this.readOne(key);
+        if (item) items[key] = item;
+      }),
+    );
+    return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const creates: [string, StoreItems[string]][] = [];
-    const others: StoreItems = {};
-    for (const [key, item] of Object.entries(changes)) {
-      if (item && item.eTag === CREATE_ONLY) creates.push([key, item]);
-      else others[key] = item;
-    }
-    await Promise.all([
-      ...creates.map(([key, item]) => this.create(key, item)),
-      Object.keys(others).length > 0 ? this.writeExisting(others) : Promise.resolve(),
-    ]);
+    await Promise.all(
+      Object.entries(changes).map(([key, item]) => (item && item.eTag === CREATE_ONLY ? this.create(key, item) : this.writeExisting(key, item))),
+    );
   }
 
-  delete(keys: string[]): Promise<void> {
-    return this.call((blobs) => blobs.delete(keys));
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.container.getBlobClient(blobNameForKey(key)).deleteIfExists({ abortSignal: this.deadline() })));
   }
 
-  private async call<T>(operation: (blobs: Storage) => Promise<T>): Promise<T> {
-    const blobs = this.blobs;
+  private deadline(): AbortSignal {
+    return AbortSignal.timeout(this.timeoutMs);
+  }
+
+  private async readOne(key: string): Promise<StoreItems[string] | undefined> {
+    const abortSignal = this.deadline();
     try {
-      return await operation(blobs);
+      const blob = await this.container.getBlobClient(blobNameForKey(key)).download(0, undefined, { abortSignal });
+      if (!blob.readableStreamBody) return undefined;
+      const parsed: unknown = await consumers.json(blob.readableStreamBody);
+      return { ...(typeof parsed === 'object' && parsed !== null ? parsed : {}), eTag: blob.etag };
     } catch (error) {
-      if (!isETagConflict(error) && this.blobs === blobs) this.blobs = this.makeBlobs();
+      // No such blob, or no container yet: nothing stored.
+      if (statusOf(error) === 404) return undefined;
       throw error;
     }
   }
@@ -90,6 +103,7 @@ export class ConditionalBlobStorage implements Storage {
       this.container.getBlockBlobClient(blobNameForKey(key)).upload(body, Buffer.byteLength(body), {
         conditions: { ifNoneMatch: '*' },
         blobHTTPHeaders: { blobContentType: 'application/json' },
+        abortSignal: this.deadline(),
       });
     try {
       try {
@@ -97,7 +111,7 @@ export class ConditionalBlobStorage implements Storage {
       } catch (error) {
         // The container vanished (deleted by hand, or an emulator restarted empty): recreate it once.
         if (codeOf(error) !== 'ContainerNotFound') throw error;
-        await this.container.createIfNotExists();
+        await this.container.createIfNotExists({ abortSignal: this.deadline() });
         await upload();
       }
     } catch (error) {
@@ -108,12 +122,19 @@ export class ConditionalBlobStorage implements Storage {
     }
   }
 
-  private async writeExisting(changes: StoreItems): Promise<void> {
+  private async writeExisting(key: string, item: StoreItems[string]): Promise<void> {
+    const { eTag, ...value } = item ?? {};
+    const body = JSON.stringify(value);
     try {
-      await this.call((blobs) => blobs.write(changes));
+      await this.container.getBlockBlobClient(blobNameForKey(key)).upload(body, Buffer.byteLength(body), {
+        conditions: typeof eTag === 'string' && eTag !== '*' && eTag !== '' ? { ifMatch: eTag } : {},
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+        abortSignal: this.deadline(),
+      });
     } catch (error) {
       // If-Match on a blob (or container) deleted meanwhile: the item changed under us, like a 412.
-      if (isETagConflict(error) || statusOf(error) === 404) throw new StorageConflictError(error);
+      const status = statusOf(error);
+      if (isETagConflict(error) || status === 412 || status === 404) throw new StorageConflictError(error);
       throw error;
     }
   }
@@ -126,16 +147,17 @@ export class ConditionalBlobStorage implements Storage {
 export interface BlobSettings {
   connectionString: string;
   container: string;
+  /** Client-side deadline of each operation (DEFAULT_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 /** Validates the settings offline, then builds the clients (no network yet). */
 export function createBlobStorage(settings: BlobSettings): { storage: Storage; container: ContainerClient } {
   validateBlobConnectionString(settings.connectionString);
   validateContainerName(settings.container);
-  const makeBlobs = () => new BlobsStorage(settings.connectionString, settings.container, { storagePipelineOptions: BLOB_PIPELINE_OPTIONS });
   try {
     const container = new ContainerClient(settings.connectionString, settings.container, BLOB_PIPELINE_OPTIONS);
-    return { storage: new ConditionalBlobStorage(makeBlobs, container), container };
+    return { storage: new ConditionalBlobStorage(container, settings.requestTimeoutMs), container };
   } catch (error) {
     throw new ConfigError(`BLOB_CONNECTION_STRING was rejected by the Azure Storage client (${errorDetail(error)}).`);
   }

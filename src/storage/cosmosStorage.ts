@@ -26,6 +26,7 @@ export class ConditionalCosmosStorage implements Storage {
   constructor(
     private readonly inner: Storage,
     private readonly container: Container,
+    private readonly requestTimeoutMs = 8_000,
   ) {}
 
   read(keys: string[]): Promise<StoreItems> {
@@ -51,7 +52,7 @@ export class ConditionalCosmosStorage implements Storage {
     const { eTag: _marker, ...document } = item;
     const id = CosmosDbKeyEscape.escapeKey(key, undefined, false);
     try {
-      await this.container.items.create({ id, realId: key, document });
+      await this.container.items.create({ id, realId: key, document }, { abortSignal: AbortSignal.timeout(this.requestTimeoutMs) });
     } catch (error) {
       if (codeOf(error) === 409) throw new StorageConflictError(error);
       throw error;
@@ -100,7 +101,11 @@ export async function prepareCosmosContainer(settings: CosmosSettings, ttlSecond
   }
 }
 
-export async function createCosmosStorage(settings: CosmosSettings, ttlSeconds: number, timeoutMs: number): Promise<Storage> {
+/**
+ * The inner storage's own client gets `requestTimeoutMs` as its connection policy's request timeout, which the
+ * Cosmos SDK enforces on the client side (it aborts the request), so a hung Cosmos fails a turn in seconds.
+ */
+export async function createCosmosStorage(settings: CosmosSettings, ttlSeconds: number, timeoutMs: number, requestTimeoutMs = 8_000): Promise<Storage> {
   validateCosmosSettings(settings);
   const container = await prepareCosmosContainer(settings, ttlSeconds, timeoutMs);
   const inner = new CosmosDbPartitionedStorage({
@@ -109,6 +114,7 @@ export async function createCosmosStorage(settings: CosmosSettings, ttlSeconds: 
     databaseId: settings.database,
     containerId: settings.container,
     compatibilityMode: false,
+    cosmosClientOptions: { connectionPolicy: { requestTimeout: requestTimeoutMs } },
   });
-  return new ConditionalCosmosStorage(inner, container);
+  return new ConditionalCosmosStorage(inner, container, requestTimeoutMs);
 }

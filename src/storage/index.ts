@@ -24,6 +24,8 @@ export interface CreateStorageOptions {
   now?: () => number;
   /** Bound on the start-up check of Blob / Cosmos. */
   startupTimeoutMs?: number;
+  /** Client-side bound on each operation with Blob / Cosmos during a turn. */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_STARTUP_TIMEOUT_MS = 10_000;
@@ -38,14 +40,14 @@ export async function createStorage(config: StorageConfig, options: CreateStorag
     // The Azure SDKs are loaded only when configured: memory storage starts lighter and faster without them.
     case 'blob': {
       const { createBlobStorage, ensureBlobContainer } = await import('./blobStorage');
-      const { storage, container } = createBlobStorage(config);
+      const { storage, container } = createBlobStorage({ ...config, requestTimeoutMs: options.requestTimeoutMs });
       await ensureBlobContainer(container, timeoutMs);
       base = storage;
       break;
     }
     case 'cosmos': {
       const { createCosmosStorage } = await import('./cosmosStorage');
-      base = await createCosmosStorage(config, Math.round(options.ttlDays * 24 * 60 * 60), timeoutMs);
+      base = await createCosmosStorage(config, Math.round(options.ttlDays * 24 * 60 * 60), timeoutMs, options.requestTimeoutMs);
       break;
     }
   }

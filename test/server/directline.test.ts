@@ -16,7 +16,8 @@ import { loadUnderstanding } from '../../src/understanding';
 import { LocalDirectLine } from '../../src/server/directline/localDirectLine';
 import { createBotBridge } from '../../src/server/directline/botBridge';
 import { TokenStore } from '../../src/server/directline/tokens';
-import { FixedWindowLimiter } from '../../src/server/directline/rateLimit';
+import { WindowLimiter } from '../../src/server/directline/rateLimit';
+import type { TokenGrant } from '../../src/server/directline/tokens';
 
 /**
  * rxjs' ajax (inside directlinejs) needs XMLHttpRequest, which Node lacks: the part it uses, over fetch.
@@ -235,7 +236,12 @@ describe('local Direct Line with the real bot', () => {
 
     test('an unknown conversation is 404', async () => {
       expect((await call(`${conversationUrl('no-such-conversation')}/activities`, a.token)).status).toBe(404);
-      expect((await call(`${baseUrl}/v3/conversations/no-such-conversation/activities`, undefined, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'x' }) })).status).toBe(404);
+    });
+
+    test('the reply endpoint wants the per-process secret, even from the loopback', async () => {
+      const reply = JSON.stringify({ type: 'message', text: 'x' });
+      expect((await call(`${baseUrl}/local-connector/a-guess/v3/conversations/${a.conversationId}/activities`, undefined, { method: 'POST', body: reply })).status).toBe(403);
+      expect((await call(`${baseUrl}/v3/conversations/${a.conversationId}/activities`, undefined, { method: 'POST', body: reply })).status).toBe(404);
     });
 
     test.each([
@@ -318,7 +324,7 @@ describe('token endpoint', () => {
     try {
       await mintToken(baseUrl);
       await mintToken(baseUrl);
-      const third = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
+      const third = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
       expect(third.status).toBe(429);
       expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
       await third.text();
@@ -332,7 +338,7 @@ describe('token endpoint', () => {
     const app = await createApp(config, silent, { understanding });
     const baseUrl = await listen(app);
     try {
-      expect((await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' })).status).toBe(503);
+      expect((await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(503);
       expect((await call(`${baseUrl}/v3/directline/conversations`, 'x', { method: 'POST' })).status).toBe(404);
       expect((await call(`${baseUrl}/v3/conversations/x/activities`, undefined, { method: 'POST', body: '{"type":"message"}' })).status).toBe(404);
     } finally {
@@ -373,7 +379,7 @@ describe('token endpoint', () => {
       const app = await createApp(config, silent, { understanding });
       const baseUrl = await listen(app);
       try {
-        const response = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
+        const response = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
         const text = await response.text();
         expect(response.status).toBe(200);
         expect(JSON.parse(text)).toEqual({ token: 'svc-token', conversationId: 'svc-conv', domain: serviceUrl, expires_in: 3600 });
@@ -388,7 +394,7 @@ describe('token endpoint', () => {
         expect((await call(`${baseUrl}/v3/directline/conversations`, 'svc-token', { method: 'POST' })).status).toBe(404);
 
         failNext = true;
-        const failed = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
+        const failed = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
         expect(failed.status).toBe(502);
         expect(await failed.text()).not.toContain(secret);
       } finally {
@@ -400,12 +406,16 @@ describe('token endpoint', () => {
 });
 
 describe('bounded stores', () => {
-  const bridge = { serviceUrl: () => 'http://127.0.0.1:1', deliver: async () => undefined };
+  const bridge = { serviceUrl: () => 'http://127.0.0.1:1', isSecret: () => false, deliver: async () => undefined };
+  const granted = (grant: ReturnType<LocalDirectLine['createConversation']>): TokenGrant => {
+    if ('refused' in grant) throw new Error(`refused: ${grant.refused}`);
+    return grant;
+  };
 
   test('tokens expire and expired tokens are 403', () => {
     let now = 0;
     const directLine = new LocalDirectLine(bridge, silent, 'salt', { now: () => now, tokens: { ttlMs: 1000 } });
-    const grant = directLine.createConversation('fr-FR', undefined);
+    const grant = granted(directLine.createConversation('fr-FR', undefined));
     expect(directLine.access(grant.token).ok).toBe(true);
     now = 1000;
     expect(directLine.access(grant.token)).toEqual(expect.objectContaining({ ok: false, status: 403 }));
@@ -420,30 +430,37 @@ describe('bounded stores', () => {
     expect(tokens.size).toBe(2);
   });
 
-  test('the conversation cap drops the least recently used conversation, and its tokens', () => {
+  test('at the conversation cap a new conversation is refused (503 Retry-After), none is evicted', () => {
     const directLine = new LocalDirectLine(bridge, silent, 'salt', { conversations: { maxConversations: 2 } });
-    const first = directLine.createConversation('fr-FR', undefined);
-    const second = directLine.createConversation('fr-FR', undefined);
-    expect(directLine.access(first.token).ok).toBe(true); // first is now the most recently used
-    const third = directLine.createConversation('fr-FR', undefined);
+    const first = granted(directLine.createConversation('fr-FR', undefined, 'a'));
+    const second = granted(directLine.createConversation('fr-FR', undefined, 'b'));
+    const third = directLine.createConversation('fr-FR', undefined, 'c');
+    expect(third).toEqual({ refused: 'conversations', retryAfterSeconds: expect.any(Number) });
     expect(directLine.conversations.size).toBe(2);
-    expect(directLine.access(second.token)).toEqual(expect.objectContaining({ ok: false, status: 401 }));
     expect(directLine.access(first.token).ok).toBe(true);
-    expect(directLine.access(third.token).ok).toBe(true);
+    expect(directLine.access(second.token).ok).toBe(true);
+  });
+
+  test('one client address holds at most its share of conversations', () => {
+    const directLine = new LocalDirectLine(bridge, silent, 'salt', { conversations: { maxPerClient: 2 } });
+    granted(directLine.createConversation('fr-FR', undefined, '198.51.100.7'));
+    granted(directLine.createConversation('fr-FR', undefined, '198.51.100.7'));
+    expect(directLine.createConversation('fr-FR', undefined, '198.51.100.7')).toEqual(expect.objectContaining({ refused: 'client' }));
+    expect('token' in directLine.createConversation('fr-FR', undefined, '198.51.100.8')).toBe(true);
   });
 
   test('idle conversations are swept', () => {
-    let now = 0;
-    const directLine = new LocalDirectLine(bridge, silent, 'salt', { now: () => now, conversations: { idleMs: 100 } });
+    let now = 1_000;
+    const directLine = new LocalDirectLine(bridge, silent, 'salt', { now: () => now, conversations: { idleMs: 100, unstartedIdleMs: 100 } });
     directLine.createConversation('fr-FR', undefined);
-    now = 100;
+    now = 1_101;
     directLine.sweep();
     expect(directLine.conversations.size).toBe(0);
   });
 
   test('a conversation keeps its last activities; watermarks keep counting', () => {
     const directLine = new LocalDirectLine(bridge, silent, 'salt', { conversations: { maxActivities: 3 } });
-    const grant = directLine.createConversation('fr-FR', undefined);
+    const grant = granted(directLine.createConversation('fr-FR', undefined));
     const conversation = directLine.conversations.get(grant.conversationId);
     if (!conversation) throw new Error('no conversation');
     for (let i = 1; i <= 5; i += 1) directLine.receive(conversation.id, { type: 'message', text: `m${i}` });
@@ -453,14 +470,13 @@ describe('bounded stores', () => {
     expect(directLine.conversations.since(conversation, 4).activities.map((a) => a.text)).toEqual(['m5']);
   });
 
-  test('the token rate limiter counts per key and window', () => {
-    let now = 0;
-    const limiter = new FixedWindowLimiter(1, 1000, 10, () => now);
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').allowed).toBe(false);
-    expect(limiter.take('b').allowed).toBe(true);
-    now = 1000;
-    expect(limiter.take('a').allowed).toBe(true);
+  test('the token rate limiter counts per key', async () => {
+    const limiter = new WindowLimiter(1, 60_000);
+    expect((await limiter.take('a')).allowed).toBe(true);
+    const refused = await limiter.take('a');
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfter).toBeGreaterThan(0);
+    expect((await limiter.take('b')).allowed).toBe(true);
   });
 
   test('the bridge refuses to run before the server listens', () => {

@@ -6,10 +6,21 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Activity } from 'botbuilder';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** Prefix of the connector routes; the secret follows it. */
+export const LOCAL_CONNECTOR_PATH = '/local-connector';
+const digest = (value: string) => createHash('sha256').update(value).digest();
 
 export interface BotBridge {
-  /** This server's base URL as seen from itself, e.g. http://127.0.0.1:3978: the serviceUrl of local activities. */
+  /**
+   * Where the bot replies (the serviceUrl of local activities): this server's loopback address and a path
+   * holding a secret made at start, e.g. http://127.0.0.1:3978/local-connector/<secret>. The connector routes
+   * check the secret, so nothing else on the machine (nor a spoofed source address) can post into a conversation.
+   */
   serviceUrl(): string;
+  /** Whether a secret taken from a request path is this process's. */
+  isSecret(candidate: string): boolean;
   /** Resolves once the bot has handled the activity (its replies are then in the log); rejects if it failed. */
   deliver(activity: Partial<Activity>): Promise<void>;
 }
@@ -24,11 +35,14 @@ export function loopbackUrl(address: AddressInfo | string | null): string {
 }
 
 export function createBotBridge(httpServer: Server): BotBridge {
-  const serviceUrl = () => loopbackUrl(httpServer.address());
+  const secret = randomBytes(24).toString('base64url');
+  const secretDigest = digest(secret);
+  const serviceUrl = () => `${loopbackUrl(httpServer.address())}${LOCAL_CONNECTOR_PATH}/${secret}`;
   return {
     serviceUrl,
+    isSecret: (candidate) => timingSafeEqual(digest(candidate), secretDigest),
     async deliver(activity) {
-      const response = await fetch(`${serviceUrl()}/api/messages`, {
+      const response = await fetch(`${loopbackUrl(httpServer.address())}/api/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(activity),

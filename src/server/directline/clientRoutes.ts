@@ -4,12 +4,16 @@
  */
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
+import { readJsonBody } from '../body';
 import { cleanLocale, parseClientActivity } from './activities';
 import { bearerToken, publicOrigin, queryParam, sendError, sendJson } from './http';
 import type { Access, LocalDirectLine } from './localDirectLine';
 import type { Conversation } from './conversations';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
+/** Bodies the client routes accept: start options are a few fields; an activity is bounded again once parsed. */
+const SMALL_BODY_BYTES = 4 * 1024;
+const ACTIVITY_BODY_BYTES = 40 * 1024;
 
 type Granted = Extract<Access, { ok: true }>;
 
@@ -17,8 +21,12 @@ type Granted = Extract<Access, { ok: true }>;
 function withAccess(directLine: LocalDirectLine, handler: (req: Request, res: Response, access: Granted) => Promise<void> | void) {
   return async (req: Request, res: Response): Promise<void> => {
     const conversationId = typeof req.params?.conversationId === 'string' ? req.params.conversationId : undefined;
+    // The token first: nobody without one makes the server wait for (or read) a body.
     const access = directLine.access(bearerToken(req), conversationId);
-    if (!access.ok) return sendError(res, access.status, access.code, access.message);
+    if (!access.ok) {
+      if (req.method === 'POST') res.header('Connection', 'close');
+      return sendError(res, access.status, access.code, access.message);
+    }
     await handler(req, res, access);
   };
 }
@@ -50,7 +58,9 @@ export function registerClientRoutes(server: restify.Server, directLine: LocalDi
   server.post(
     `${DIRECT_LINE_PATH}/conversations`,
     withAccess(directLine, async (req, res, access) => {
-      const body: unknown = req.body;
+      const read = await readJsonBody(req, res, { maxBytes: SMALL_BODY_BYTES, allowEmpty: true });
+      if (!read.ok) return;
+      const body = read.body;
       const locale = typeof body === 'object' && body !== null && 'locale' in body ? cleanLocale(body.locale) : undefined;
       const isNew = await directLine.start(access.conversation, locale);
       sendJson(res, isNew ? 201 : 200, conversationBody(directLine, req, access, trustProxy));
@@ -65,7 +75,9 @@ export function registerClientRoutes(server: restify.Server, directLine: LocalDi
 
   server.post(
     `${DIRECT_LINE_PATH}/tokens/refresh`,
-    withAccess(directLine, (_req, res, access) => {
+    withAccess(directLine, async (req, res, access) => {
+      const read = await readJsonBody(req, res, { maxBytes: SMALL_BODY_BYTES, allowEmpty: true });
+      if (!read.ok) return;
       const grant = directLine.tokens.mint(access.conversation.id);
       sendJson(res, 200, { conversationId: grant.conversationId, token: grant.token, expires_in: grant.expiresIn });
     }),
@@ -83,9 +95,22 @@ export function registerClientRoutes(server: restify.Server, directLine: LocalDi
   server.post(
     `${DIRECT_LINE_PATH}/conversations/:conversationId/activities`,
     withAccess(directLine, async (req, res, access) => {
-      const parsed = parseClientActivity(req.body);
+      // Counted before the body is read: a flood costs a token check and a counter, nothing stored.
+      const admitted = await directLine.admitPost(access.conversation);
+      if (!admitted.allowed) {
+        res.header('Retry-After', String(admitted.retryAfter));
+        res.header('Connection', 'close');
+        return sendError(res, 429, 'TooManyRequests', 'Too many activities in this conversation; try again shortly.');
+      }
+      const read = await readJsonBody(req, res, { maxBytes: ACTIVITY_BODY_BYTES });
+      if (!read.ok) return;
+      const parsed = parseClientActivity(read.body);
       if (!parsed.ok) return sendError(res, 400, 'BadArgument', parsed.message);
       const result = await directLine.post(access.conversation, parsed.value);
+      if (!result.ok) {
+        if (result.retryAfter !== undefined) res.header('Retry-After', String(result.retryAfter));
+        return sendError(res, result.status, result.code, result.message);
+      }
       if (!result.delivered) return sendError(res, 502, 'BotError', 'The bot could not handle the activity.');
       sendJson(res, 200, { id: result.id });
     }),

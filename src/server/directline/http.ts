@@ -18,13 +18,6 @@ export function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** The client's address: the socket's, or with a trusted proxy the last hop it appended to X-Forwarded-For. */
-export function clientIp(req: Request, trustProxy: boolean): string {
-  const forwarded = trustProxy ? req.header('x-forwarded-for') : '';
-  const hops = typeof forwarded === 'string' ? forwarded.split(',').map((hop) => hop.trim()).filter(Boolean) : [];
-  return hops.at(-1) ?? req.socket?.remoteAddress ?? 'unknown';
-}
-
 /** The origin the client used to reach us (for URLs handed back to it), e.g. https://chat.example.fr. */
 export function publicOrigin(req: Request, trustProxy: boolean): { http: string; ws: string } {
   const forwardedProto = trustProxy ? req.header('x-forwarded-proto') : '';

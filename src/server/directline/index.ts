@@ -29,8 +29,19 @@ export interface DirectLineDeps {
 
 /** Registers the routes; returns the local Direct Line when it is enabled (tests reach its stores through it). */
 export function registerDirectLine(server: restify.Server, { config, logger }: DirectLineDeps, options: LocalDirectLineOptions = {}): LocalDirectLine | undefined {
+  const limits = config.localDirectLine;
   const local = isLocalDirectLineEnabled(config)
-    ? new LocalDirectLine(createBotBridge(server.server), logger, config.logHashSalt, options)
+    ? new LocalDirectLine(createBotBridge(server.server), logger, config.logHashSalt, {
+        ...options,
+        conversations: {
+          maxConversations: limits.maxConversations,
+          maxPerClient: limits.conversationsPerClient,
+          maxBytesTotal: limits.maxMemoryBytes,
+          ...options.conversations,
+        },
+        // Twice the bot's own limit, so the bot's "slow down" answer comes first; this one bounds what is stored.
+        posts: options.posts ?? { max: config.rateLimit.messages * 2, windowMs: config.rateLimit.windowMs },
+      })
     : undefined;
   registerTokenEndpoint(server, config, logger, local);
   if (!local) return undefined;

@@ -7,14 +7,26 @@ import type { Logger } from 'pino';
 import { hashId } from '../../logging';
 import { joinActivity, parseBotReply, userActivity } from './activities';
 import type { BotBridge } from './botBridge';
-import { Conversation, ConversationStore, ConversationStoreOptions, LoggedActivity } from './conversations';
+import { Conversation, ConversationStore, ConversationStoreOptions, LoggedActivity, Refusal, jsonBytes } from './conversations';
+import { WindowLimiter } from './rateLimit';
 import { StreamTickets, TokenGrant, TokenStore, TokenStoreOptions } from './tokens';
 
 export interface LocalDirectLineOptions {
   conversations?: Partial<ConversationStoreOptions>;
   tokens?: Partial<TokenStoreOptions>;
+  /** Client activities accepted per conversation and window, counted before anything is stored. */
+  posts?: { max: number; windowMs: number };
+  /** Largest client activity kept in the log, as JSON. */
+  maxActivityBytes?: number;
   now?: () => number;
 }
+
+/** A client activity larger than this (as JSON) is refused with 413: a message of 20,000 characters fits. */
+export const MAX_ACTIVITY_BYTES = 32 * 1024;
+
+export type PostResult =
+  | { ok: true; id: string; delivered: boolean }
+  | { ok: false; status: 413 | 429 | 503; code: string; message: string; retryAfter?: number };
 
 export type Access =
   | { ok: true; conversation: Conversation; token: string; expiresAt: number }
@@ -27,6 +39,8 @@ export class LocalDirectLine {
   readonly tokens: TokenStore;
   readonly tickets: StreamTickets;
   private readonly now: () => number;
+  private readonly posts: WindowLimiter;
+  private readonly maxActivityBytes: number;
 
   constructor(
     readonly bridge: BotBridge,
@@ -38,13 +52,39 @@ export class LocalDirectLine {
     this.conversations = new ConversationStore({ now: this.now, ...options.conversations });
     this.tokens = new TokenStore({ now: this.now, ...options.tokens });
     this.tickets = new StreamTickets(undefined, undefined, this.now);
-    this.conversations.onDrop = (id) => this.tokens.revokeConversation(id);
+    this.conversations.onDrop = (id) => {
+      this.tokens.revokeConversation(id);
+      this.tickets.revokeConversation(id);
+    };
+    this.posts = new WindowLimiter(options.posts?.max ?? 40, options.posts?.windowMs ?? 10_000);
+    this.maxActivityBytes = options.maxActivityBytes ?? MAX_ACTIVITY_BYTES;
   }
 
-  /** A new conversation and its first token (POST /api/directline/token). */
-  createConversation(locale: string | undefined, localTimezone: string | undefined): TokenGrant {
-    const conversation = this.conversations.create({ locale: locale ?? DEFAULT_LOCALE, localTimezone });
+  /** A new conversation and its first token (POST /api/directline/token), or why not (full: 503, nothing evicted). */
+  createConversation(locale: string | undefined, localTimezone: string | undefined, client = 'local'): TokenGrant | Refusal {
+    const conversation = this.conversations.create({ locale: locale ?? DEFAULT_LOCALE, localTimezone, client });
+    if ('refused' in conversation) {
+      this.logger.warn({ event: 'directline.full', reason: conversation.refused, conversations: this.conversations.size });
+      return conversation;
+    }
     return this.tokens.mint(conversation.id);
+  }
+
+  /** Counts a client post against its conversation's window, before its body is read or anything is stored. */
+  async admitPost(conversation: Conversation): Promise<{ allowed: boolean; retryAfter: number }> {
+    return this.posts.take(conversation.id);
+  }
+
+  /**
+   * "Delete my data" (from the bot's turn): the conversation's transcript is forgotten now, and the conversation
+   * itself (tokens, streams) ends once the turn that asked is over, so the confirmation still reaches the user.
+   */
+  erase(conversationId: string): void {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return;
+    conversation.erased = true;
+    this.conversations.clear(conversation);
+    this.logger.info({ event: 'directline.erased', conversation: this.hash(conversation.id) });
   }
 
   /**
@@ -72,25 +112,36 @@ export class LocalDirectLine {
   async start(conversation: Conversation, locale: string | undefined): Promise<boolean> {
     if (conversation.started) return false;
     conversation.started = true;
+    this.conversations.touch(conversation);
     if (locale) conversation.locale = locale;
     try {
       await this.bridge.deliver(joinActivity(conversation, this.bridge.serviceUrl(), new Date(this.now())));
       this.logger.info({ event: 'directline.started', conversation: this.hash(conversation.id), locale: conversation.locale });
     } catch (error) {
-      this.logger.warn({ event: 'directline.join.failed', conversation: this.hash(conversation.id), errorMessage: errorMessage(error) });
+      this.logger.warn({ event: 'directline.join.failed', conversation: this.hash(conversation.id), errorName: errorName(error) });
     }
     return true;
   }
 
   /** Logs the client's activity (Web Chat waits for this echo) and has the bot handle it. */
-  async post(conversation: Conversation, activity: Partial<Activity>): Promise<{ id: string; delivered: boolean }> {
-    const logged = this.conversations.append(conversation, userActivity(conversation, activity, new Date(this.now())));
+  async post(conversation: Conversation, activity: Partial<Activity>): Promise<PostResult> {
+    const entry = userActivity(conversation, activity, new Date(this.now()));
+    const bytes = jsonBytes(entry);
+    if (bytes > this.maxActivityBytes) return { ok: false, status: 413, code: 'PayloadTooLarge', message: 'The activity is too large.' };
+    if (!this.conversations.hasRoomFor(bytes)) {
+      this.logger.warn({ event: 'directline.full', reason: 'bytes', bytes: this.conversations.bytes });
+      return { ok: false, status: 503, code: 'ServiceUnavailable', message: 'The chat is busy; try again shortly.', retryAfter: 30 };
+    }
+    const logged = this.conversations.append(conversation, entry);
     try {
       await this.bridge.deliver({ ...logged, serviceUrl: this.bridge.serviceUrl() });
-      return { id: logged.id, delivered: true };
+      return { ok: true, id: logged.id, delivered: true };
     } catch (error) {
-      this.logger.warn({ event: 'directline.bot.failed', conversation: this.hash(conversation.id), errorMessage: errorMessage(error) });
-      return { id: logged.id, delivered: false };
+      this.logger.warn({ event: 'directline.bot.failed', conversation: this.hash(conversation.id), errorName: errorName(error) });
+      return { ok: true, id: logged.id, delivered: false };
+    } finally {
+      // Erased during this turn: the confirmation was sent; the conversation ends (tokens revoked, streams closed).
+      if (conversation.erased) this.conversations.drop(conversation.id);
     }
   }
 
@@ -114,6 +165,6 @@ export class LocalDirectLine {
   }
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

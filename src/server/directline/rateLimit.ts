@@ -1,4 +1,10 @@
-/** A fixed-window counter per key (client IP) with a bounded number of keys. */
+/**
+ * A fixed-window counter per key (a client address, a conversation), on rate-limiter-flexible's
+ * RateLimiterMemory: one small entry per key seen in the current window, removed when its window ends, so
+ * memory follows the number of distinct keys in one window (and keys are addresses grouped by
+ * clientIdentity.ts, or conversations that exist).
+ */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -6,33 +12,22 @@ export interface RateLimitDecision {
   retryAfter: number;
 }
 
-export class FixedWindowLimiter {
-  private readonly counts = new Map<string, { windowStart: number; count: number }>();
+export class WindowLimiter {
+  private readonly limiter: RateLimiterMemory;
 
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-    private readonly maxKeys = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  take(key: string): RateLimitDecision {
-    const now = this.now();
-    let entry = this.counts.get(key);
-    if (!entry || now - entry.windowStart >= this.windowMs) {
-      if (!entry && this.counts.size >= this.maxKeys) this.forgetExpired(now);
-      // Still full: forget the oldest key rather than grow without bound.
-      if (!entry && this.counts.size >= this.maxKeys) this.counts.delete(this.counts.keys().next().value ?? '');
-      entry = { windowStart: now, count: 0 };
-      this.counts.set(key, entry);
-    }
-    const retryAfter = Math.max(1, Math.ceil((entry.windowStart + this.windowMs - now) / 1000));
-    if (entry.count >= this.max) return { allowed: false, retryAfter };
-    entry.count += 1;
-    return { allowed: true, retryAfter };
+  constructor(max: number, windowMs: number) {
+    this.limiter = new RateLimiterMemory({ points: max, duration: Math.max(1, Math.ceil(windowMs / 1000)) });
   }
 
-  private forgetExpired(now: number): void {
-    for (const [key, entry] of this.counts) if (now - entry.windowStart >= this.windowMs) this.counts.delete(key);
+  async take(key: string): Promise<RateLimitDecision> {
+    try {
+      const res = await this.limiter.consume(key);
+      return { allowed: true, retryAfter: seconds(res.msBeforeNext) };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfter: seconds(rejection.msBeforeNext) };
+      throw rejection;
+    }
   }
 }
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));

@@ -9,13 +9,28 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../../config';
 import { cleanLocale, cleanTimezone, isRecord } from './activities';
 import { DIRECT_LINE_PATH } from './clientRoutes';
-import { clientIp, publicOrigin, sendError, sendJson } from './http';
+import { readJsonBody } from '../body';
+import { clientKey } from '../clientIdentity';
+import { publicOrigin, sendError, sendJson } from './http';
 import type { LocalDirectLine } from './localDirectLine';
-import { FixedWindowLimiter } from './rateLimit';
+import { WindowLimiter } from './rateLimit';
 import { randomId } from './tokens';
 
 export const TOKEN_PATH = '/api/directline/token';
 const SERVICE_TIMEOUT_MS = 10_000;
+/** `{ locale, localTimezone }` is all the body holds. */
+const TOKEN_BODY_BYTES = 1024;
+
+/**
+ * A browser's cross-site request carries the other site's Origin: only this site and EMBED_ORIGINS may ask
+ * for a token (the chat page is served from here, also when embedded in an iframe). No Origin: not a browser's
+ * cross-site request (curl, a server), allowed; a cross-site form cannot send application/json anyway.
+ */
+function originAllowed(req: Request, config: AppConfig): boolean {
+  const origin = req.header('origin');
+  if (typeof origin !== 'string' || origin === '') return true;
+  return origin === publicOrigin(req, config.trustProxy).http || config.embedOrigins.includes(origin);
+}
 
 export interface TokenAnswer {
   token: string;
@@ -50,26 +65,39 @@ function readPreferences(body: unknown): { locale?: string; localTimezone?: stri
 }
 
 export function registerTokenEndpoint(server: restify.Server, config: AppConfig, logger: Logger, local: LocalDirectLine | undefined): void {
-  const limiter = new FixedWindowLimiter(config.tokenRateLimit.tokens, config.tokenRateLimit.windowMs);
+  const limiter = new WindowLimiter(config.tokenRateLimit.tokens, config.tokenRateLimit.windowMs);
 
   server.post(TOKEN_PATH, async (req: Request, res: Response) => {
-    const decision = limiter.take(clientIp(req, config.trustProxy));
+    if (!originAllowed(req, config)) {
+      res.header('Connection', 'close');
+      return sendError(res, 403, 'Forbidden', 'This origin may not start a chat here.');
+    }
+    const client = clientKey(req, config.trustedProxies);
+    const decision = await limiter.take(client);
     if (!decision.allowed) {
       res.header('Retry-After', String(decision.retryAfter));
+      res.header('Connection', 'close');
       return sendError(res, 429, 'TooManyRequests', 'Too many chat sessions from this address; try again shortly.');
     }
+    const read = await readJsonBody(req, res, { maxBytes: TOKEN_BODY_BYTES });
+    if (!read.ok) return;
     if (config.directLineSecret) {
       try {
         const answer = await exchangeSecret(config.directLineEndpoint, config.directLineSecret);
         return sendJson(res, 200, { ...answer, domain: config.directLineEndpoint } satisfies TokenAnswer);
       } catch (error) {
-        logger.warn({ event: 'directline.token.failed', errorMessage: error instanceof Error ? error.message : String(error) });
+        logger.warn({ event: 'directline.token.failed', errorName: error instanceof Error ? error.name : typeof error });
         return sendError(res, 502, 'ServiceUnavailable', 'The chat service is unavailable; try again later.');
       }
     }
     if (!local) return sendError(res, 503, 'NotConfigured', 'The web chat is not configured on this server.');
-    const { locale, localTimezone } = readPreferences(req.body);
-    const grant = local.createConversation(locale, localTimezone);
+    const { locale, localTimezone } = readPreferences(read.body);
+    const grant = local.createConversation(locale, localTimezone, client);
+    if ('refused' in grant) {
+      // Full (in all, or for this address): nobody's live conversation is dropped to make room.
+      res.header('Retry-After', String(grant.retryAfterSeconds));
+      return sendError(res, 503, 'ServiceUnavailable', 'The chat is busy; try again shortly.');
+    }
     const answer: TokenAnswer = {
       token: grant.token,
       conversationId: grant.conversationId,

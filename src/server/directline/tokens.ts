@@ -3,6 +3,7 @@
  * Only a hash of each token is kept, so a memory dump does not hand out live tokens.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 export interface TokenGrant {
   token: string;
@@ -97,22 +98,33 @@ export class TokenStore {
   }
 }
 
-/** One-use tickets carried in the WebSocket streamUrl (browsers cannot send headers on a WebSocket). */
+/**
+ * One-use tickets carried in the WebSocket streamUrl (browsers cannot send headers on a WebSocket). At most
+ * `perConversation` live tickets per conversation (its own oldest goes), so one client asking for stream URLs in
+ * a loop cannot push out anyone else's ticket; lru-cache drops them after `ttlMs`.
+ */
 export class StreamTickets {
-  private readonly tickets = new Map<string, Entry>();
+  private readonly tickets: LRUCache<string, Entry>;
+  private readonly byConversation = new Map<string, string[]>();
 
   constructor(
     private readonly ttlMs = 2 * 60_000,
-    private readonly max = 2000,
+    private readonly perConversation = 3,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // The per-conversation cap bounds it by construction; `max` is only a backstop (a ticket pushed out just fails).
+    this.tickets = new LRUCache<string, Entry>({ max: 100_000, ttl: ttlMs, ttlAutopurge: false, ttlResolution: 0, perf: { now }, dispose: (entry, key) => this.unlink(entry.conversationId, key) });
+  }
 
   issue(conversationId: string): string {
-    if (this.tickets.size >= this.max) this.sweep();
-    // Still full of live tickets: drop the oldest rather than grow.
-    while (this.tickets.size >= this.max) this.tickets.delete(this.tickets.keys().next().value ?? '');
     const ticket = randomId(24);
-    this.tickets.set(hash(ticket), { conversationId, expiresAt: this.now() + this.ttlMs });
+    const key = hash(ticket);
+    const keys = [...(this.byConversation.get(conversationId) ?? []), key];
+    this.byConversation.set(conversationId, keys);
+    this.tickets.set(key, { conversationId, expiresAt: this.now() + this.ttlMs });
+    while ((this.byConversation.get(conversationId)?.length ?? 0) > this.perConversation) {
+      this.tickets.delete(this.byConversation.get(conversationId)?.[0] ?? '');
+    }
     return ticket;
   }
 
@@ -125,8 +137,22 @@ export class StreamTickets {
     return entry && entry.expiresAt > this.now() ? entry.conversationId : undefined;
   }
 
+  /** Tickets of a conversation that ended. */
+  revokeConversation(conversationId: string): void {
+    for (const key of [...(this.byConversation.get(conversationId) ?? [])]) this.tickets.delete(key);
+  }
+
   sweep(): void {
-    const now = this.now();
-    for (const [key, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(key);
+    this.tickets.purgeStale();
+  }
+
+  get size(): number {
+    return this.tickets.size;
+  }
+
+  private unlink(conversationId: string, key: string): void {
+    const left = (this.byConversation.get(conversationId) ?? []).filter((other) => other !== key);
+    if (left.length) this.byConversation.set(conversationId, left);
+    else this.byConversation.delete(conversationId);
   }
 }

@@ -60,7 +60,8 @@ export function checkActivityShape(body: unknown): ShapeCheck {
     ['serviceUrl', isServiceUrl(body.serviceUrl)],
     ['recipient', body.recipient === undefined || body.recipient === null || isAccount(body.recipient)],
     ['id', optionalString(body.id, MAX_ID_LENGTH)],
-    ['channelId', optionalString(body.channelId, MAX_SHORT_STRING)],
+    // The framework reads it for every reply and for state keys: without it a turn fails after a 200.
+    ['channelId', nonEmptyString(body.channelId, MAX_SHORT_STRING)],
     ['name', optionalString(body.name, MAX_SHORT_STRING)],
     ['locale', optionalString(body.locale, MAX_SHORT_STRING)],
     ['localTimezone', optionalString(body.localTimezone, MAX_SHORT_STRING)],

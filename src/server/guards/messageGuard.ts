@@ -19,7 +19,7 @@ import type restify from 'restify';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../../config';
+import { AppConfig, isLoopbackHost } from '../../config';
 import { checkActivityShape } from './activityShape';
 
 export const MESSAGES_PATH = '/api/messages';
@@ -29,6 +29,11 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export const AUTH_TIMEOUT_MS = 10_000;
 /** A channel sends a few KB at once: a body still arriving after this long is someone holding a connection. */
 export const BODY_TIMEOUT_MS = 10_000;
+/**
+ * While the token metadata cannot be fetched, every JWT-shaped token would start a new outbound fetch: after a
+ * failure, requests are refused (401) without asking again for this long.
+ */
+export const AUTH_RETRY_AFTER_MS = 30_000;
 
 export type GuardError =
   | 'unsupported_content_type'
@@ -53,6 +58,9 @@ export interface GuardOptions {
   bodyTimeoutMs?: number;
   /** Defaults to the same configuration-based authentication the adapter uses. */
   authentication?: RequestAuthenticator;
+  /** Pause after an unreachable token metadata (AUTH_RETRY_AFTER_MS). */
+  authRetryAfterMs?: number;
+  now?: () => number;
 }
 
 type Verdict = { ok: true } | { ok: false; status: number; error: GuardError; field?: string; reason: string; closeConnection?: boolean };
@@ -97,6 +105,9 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const authTimeoutMs = options.authTimeoutMs ?? AUTH_TIMEOUT_MS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  const authRetryAfterMs = options.authRetryAfterMs ?? AUTH_RETRY_AFTER_MS;
+  const now = options.now ?? Date.now;
+  let authUnavailableUntil = 0;
   const authentication = config.authEnabled
     ? options.authentication ?? new ConfigurationBotFrameworkAuthentication({ ...config.botAuth })
     : undefined;
@@ -139,6 +150,11 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
     if (authentication) {
       return authenticate(authentication, shape.activity, req.headers.authorization);
     }
+    // Authentication off: the framework would post the replies to any serviceUrl given (any host, any path).
+    // Only this machine's: the local Direct Line and the Emulator run here.
+    if (!isLoopbackUrl(shape.activity.serviceUrl)) {
+      return { ok: false, status: 400, error: 'invalid_activity', field: 'serviceUrl', reason: 'serviceUrl-not-loopback' };
+    }
     return { ok: true };
   }
 
@@ -146,6 +162,7 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
     if (typeof header !== 'string' || header.length > MAX_AUTH_HEADER || !BEARER.test(header)) {
       return { ok: false, status: 401, error: 'unauthorized', reason: 'no-token' };
     }
+    if (now() < authUnavailableUntil) return { ok: false, status: 401, error: 'unauthorized', reason: 'auth-unavailable' };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error('authentication timed out')), authTimeoutMs);
@@ -159,6 +176,7 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
       if (!isAuthError) {
         // Token metadata unreachable, a timeout, or a bug: never let the request through, never say why.
         logger.warn({ event: 'request.auth.unavailable', errorName: errorName(error), errorCode: errorCode(error) });
+        authUnavailableUntil = now() + authRetryAfterMs;
       }
       return { ok: false, status: 401, error: 'unauthorized', reason: isAuthError ? 'invalid-token' : 'auth-unavailable' };
     } finally {
@@ -220,6 +238,15 @@ function hideServerErrors(res: restify.Response): void {
   };
 }
 
+/** http(s) to localhost, 127.0.0.0/8 or ::1. */
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    return isLoopbackHost(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** The route the router chose (not the raw path: see installRequestGuards). */
 function isMessagesRoute(req: restify.Request): boolean {
   const route: { path?: unknown } | undefined = req.getRoute();
@@ -234,13 +261,13 @@ export function isJsonContentType(header: string | undefined): boolean {
   return params.every((param) => param === '' || !param.startsWith('charset=') || /^charset="?utf-8"?$/.test(param));
 }
 
-type ReadResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'timeout' } | { kind: 'aborted' };
+export type ReadResult = { kind: 'ok'; body: Buffer } | { kind: 'tooLarge' } | { kind: 'timeout' } | { kind: 'aborted' };
 
 /**
  * Reads at most `max` bytes within `timeoutMs`; stops listening at the first byte over or at the timeout (the
  * connection is then closed).
  */
-function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise<ReadResult> {
+export function readBody(req: IncomingMessage, max: number, timeoutMs: number): Promise<ReadResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -48,6 +48,10 @@ export interface Azurite {
   restart(): Promise<void>;
   /** Stops it for good and removes its working folder. */
   dispose(): Promise<void>;
+  /** SIGSTOP: the process stays, its sockets accept connections, nothing answers (a hung store). */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
 }
 
 async function waitUntilAnswering(port: number, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
@@ -98,6 +102,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       await stop(signal);
     },
     restart: launch,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     dispose: async () => {
       await stop('SIGTERM');
       removeDir(workDir);
