@@ -32,9 +32,11 @@ async function main(): Promise<void> {
     throw error;
   });
   // SIGTERM / SIGINT: 503 for new requests, running turns finish (bounded), telemetry flushed, exit 0.
-  installGracefulShutdown(app.server, { logger, beforeExit: () => telemetry.flush() });
+  const shutdown = installGracefulShutdown(app.server, { logger, beforeExit: () => telemetry.flush() });
   app.server.listen(config.port, () => {
     logger.info({ event: 'server.ready', port: config.port, authEnabled: config.authEnabled, storage: config.storage.kind, startupMs: Date.now() - started });
+    // The date recognizers warm up after listen, in steps between requests (/readyz answers 503 until then).
+    void app.warmUp(() => shutdown.inFlight() > 0).then(() => logger.info({ event: 'understanding.warm', sinceStartMs: Date.now() - started }));
   });
 }
 

@@ -13,9 +13,11 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
+  /** Whether start-up work still running in the background is done (see /readyz); always ready if absent. */
+  ready?: () => boolean;
 }
 
-export function createServer({ config, adapter, bot, logger }: ServerDeps): restify.Server {
+export function createServer({ config, adapter, bot, logger, ready = () => true }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'cned-guide', handleUncaughtExceptions: false });
   installRequestGuards(server, { config, logger });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
@@ -24,8 +26,15 @@ export function createServer({ config, adapter, bot, logger }: ServerDeps): rest
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
+  // Liveness: 200 as soon as the server listens, 'warming' while the date recognizers warm up in the background
+  // (messages are answered meanwhile). Readiness: 503 until they are warm, for probes that route traffic.
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: ready() ? 'ok' : 'warming' });
+    return next();
+  });
+  server.get('/readyz', (_req, res, next) => {
+    const warm = ready();
+    res.send(warm ? 200 : 503, { status: warm ? 'ok' : 'warming' });
     return next();
   });
 
