@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     const items = await app.storage.read(keys);
     return keys.map((key) => (key in items ? JSON.stringify(items[key]).length : null));
   });
+  // As src/index.ts does: the date recognizers warm up once the server listens (serveBench has called listen).
+  void app.warmUp();
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,10 @@ function send(message: FromChild): void {
   process.send?.(message);
 }
 
-/** Listens on a free loopback port, reports it, and answers the runner's requests until the IPC channel closes. */
+/**
+ * Listens on a free loopback port (or on BENCH_PORT when the runner spawns it without IPC, to time its start),
+ * reports it, and answers the runner's requests until the IPC channel closes.
+ */
 export function serveBench(server: restify.Server, started: number, stateSizes?: (conversationIds: string[], channelId: string) => Promise<(number | null)[]>): void {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -49,7 +52,7 @@ export function serveBench(server: restify.Server, started: number, stateSizes?:
     })();
   });
   process.on('disconnect', () => process.exit(0));
-  server.listen(0, '127.0.0.1', () => {
+  server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
     send({ type: 'ready', port, startupMs: Date.now() - started });
   });

@@ -44,6 +44,9 @@ const TARGETS = {
   classificationUs: 200,
   maxLoopDelayMs: 50,
   startupMs: 3000,
+  /** The bot's first answered message after a cold start, against the echo bot's (same measure). */
+  firstMessageRatio: 2,
+  firstMessageLatencyMs: 500,
   rssMiB: 250,
   stateBytes: 4096,
 };
@@ -189,6 +192,100 @@ async function measureStartup(): Promise<number> {
       clearTimeout(timer);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cold start to the first answered message: the bot's real entry point and the echo bot, each spawned and sent
+// 'bonjour' as soon as its port accepts a connection (retried every 5 ms until then)
+
+interface ColdStart {
+  /** From spawn to the end of the first answered POST /api/messages (its reply had reached the connector). */
+  firstMessageMs: number;
+  /** That POST alone, from its sending to its response. */
+  firstMessageLatencyMs: number;
+  /** The bot only: from spawn until /readyz answers 200 (the date recognizers warm). */
+  readyMs?: number;
+}
+
+function postOnce(port: number, body: string): Promise<number | 'refused'> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/messages', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve('refused') : reject(error)));
+    req.end(body);
+  });
+}
+
+function readyStatus(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+  });
+}
+
+async function measureColdStart(kind: 'bot' | 'echo', connector: Connector, run: number): Promise<ColdStart> {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), BENCH_PORT: String(port), STATE_STORAGE: 'memory', MicrosoftAppId: '', MicrosoftAppPassword: '', LOG_LEVEL: 'warn', DIRECT_LINE_SECRET: '' };
+  const script = kind === 'bot' ? path.join(ROOT, 'dist', 'src', 'index.js') : path.join(__dirname, 'echoServer.js');
+  const conversationId = `cold-${kind}-${run}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  try {
+    let result: ColdStart | undefined;
+    while (result === undefined) {
+      if (exited) throw new Error(`${kind} exited before answering a message`);
+      if (performance.now() - started > 30_000) throw new Error(`${kind}: no answered message after 30 s`);
+      const sent = performance.now();
+      const status = await postOnce(port, activityBody(connector.serviceUrl, conversationId, 'bonjour'));
+      if (status === 'refused') {
+        await sleep(5);
+        continue;
+      }
+      if (status !== 200 || connector.replies(conversationId) === 0) throw new Error(`${kind}: first message answered ${status} with ${connector.replies(conversationId)} replies`);
+      const now = performance.now();
+      result = { firstMessageMs: now - started, firstMessageLatencyMs: now - sent };
+    }
+    if (kind === 'bot') {
+      let status = await readyStatus(port);
+      while (status !== 200 && status !== 404) {
+        if (exited || performance.now() - started > 30_000) throw new Error('bot: /readyz never answered 200');
+        await sleep(5);
+        status = await readyStatus(port);
+      }
+      // 404: a build without /readyz (it was ready when it listened).
+      if (status === 200) result.readyMs = performance.now() - started;
+    }
+    return result;
+  } finally {
+    if (!exited) {
+      const done = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await done;
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The median run (by time to the first answered message) of `runs` cold starts of each, alternating bot and echo. */
+async function coldStarts(connector: Connector, runs: number): Promise<{ bot: ColdStart[]; echo: ColdStart[] }> {
+  const results: { bot: ColdStart[]; echo: ColdStart[] } = { bot: [], echo: [] };
+  for (let run = 0; run < runs; run += 1) {
+    for (const kind of run % 2 === 0 ? (['bot', 'echo'] as const) : (['echo', 'bot'] as const)) results[kind].push(await measureColdStart(kind, connector, run));
+  }
+  connector.clear();
+  for (const list of [results.bot, results.echo]) list.sort((a, b) => a.firstMessageMs - b.firstMessageMs);
+  return results;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -363,6 +460,11 @@ async function main(): Promise<void> {
   startups.sort((a, b) => a - b);
 
   const connector = await startConnector();
+  progress('first message: spawning the bot and the echo bot, bonjour as soon as each listens (3 times each)...');
+  const cold = await coldStarts(connector, 3);
+  const coldBot = cold.bot[1];
+  const coldEcho = cold.echo[1];
+
   progress('throughput: starting the bot and the echo bot...');
   const [bot, echo] = await Promise.all([Server.start('bot', 'botServer.js', CPU_PROF), Server.start('echo', 'echoServer.js')]);
   const figures = await rounds(bot, echo, connector);
@@ -385,6 +487,8 @@ async function main(): Promise<void> {
     classification: classification.usPerUtterance <= TARGETS.classificationUs,
     eventLoop: slowest.maxMs <= TARGETS.maxLoopDelayMs,
     startup: startupMs <= TARGETS.startupMs,
+    firstMessage: coldBot.firstMessageMs <= TARGETS.firstMessageRatio * coldEcho.firstMessageMs,
+    firstMessageLatency: coldBot.firstMessageLatencyMs <= TARGETS.firstMessageLatencyMs,
     rss: mem.rssMiB <= TARGETS.rssMiB,
     state: mem.stateBytesMean <= TARGETS.stateBytes,
   };
@@ -407,6 +511,9 @@ async function main(): Promise<void> {
     [`classification us/utterance (${classification.utterances} held-out)`, `${round(classification.usPerUtterance, 1)} (p99 ${round(classification.p99Us, 1)}, max ${round(classification.maxUs, 1)})`, '', '', `<= ${TARGETS.classificationUs}`, yes(met.classification)],
     ['slowest message, event-loop delay ms', `${slowest.maxMs} (${slowest.label})`, '', '', `<= ${TARGETS.maxLoopDelayMs}`, yes(met.eventLoop)],
     ['startup to /healthz ms (median of 3)', `${startupMs} (${startups.map((ms) => Math.round(ms)).join(', ')})`, '', '', `<= ${TARGETS.startupMs}`, yes(met.startup)],
+    ['start to first answered message ms (median of 3)', `${Math.round(coldBot.firstMessageMs)} (${cold.bot.map((c) => Math.round(c.firstMessageMs)).join(', ')})`, `${Math.round(coldEcho.firstMessageMs)} (${cold.echo.map((c) => Math.round(c.firstMessageMs)).join(', ')})`, String(round(coldBot.firstMessageMs / coldEcho.firstMessageMs, 2)), `<= ${TARGETS.firstMessageRatio}x`, yes(met.firstMessage)],
+    ['first message itself ms (same run)', String(Math.round(coldBot.firstMessageLatencyMs)), String(Math.round(coldEcho.firstMessageLatencyMs)), '', `<= ${TARGETS.firstMessageLatencyMs}`, yes(met.firstMessageLatency)],
+    ['start to /readyz 200 ms (recognizers warm)', cold.bot.map((c) => (c.readyMs === undefined ? 'no /readyz' : String(Math.round(c.readyMs)))).join(', '), '', '', '', ''],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   log('');
@@ -428,6 +535,7 @@ async function main(): Promise<void> {
       classification: { usPerUtterance: round(classification.usPerUtterance, 1), p99Us: round(classification.p99Us, 1), maxUs: round(classification.maxUs, 1), utterances: classification.utterances },
       eventLoop: { slowestMs: slowest.maxMs, slowestMessage: slowest.label, probes },
       startupMs: { median: startupMs, runs: startups.map((ms) => Math.round(ms)) },
+      coldStart: { bot: cold.bot, echo: cold.echo, median: { bot: coldBot, echo: coldEcho } },
       checks: sanity,
       targets: TARGETS,
       met,

@@ -1,6 +1,8 @@
 /**
  * Builds the Teams app package: dist/teams/cned-guide-teams.zip with manifest.json (from
  * teams/manifest.template.json), the English localization (teams/en.json) and the two icons at the zip root.
+ * The icons are committed files: teams/color.png (192×192, full colour) and teams/outline.png (32×32, white on
+ * transparent), as Teams asks; test/teams/teamsPackage.test.ts checks both with an independent PNG decoder.
  *
  * Configuration (environment, or .env in the working directory):
  * - MicrosoftAppId (required): the bot's Microsoft App ID (a GUID), written as bots[0].botId;
@@ -11,13 +13,20 @@
  *
  * Run: npm run teams:package
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { config as loadDotenv } from 'dotenv';
-import { projectRoot } from './makeIcons';
 
 export class TeamsPackageError extends Error {}
+
+/** The folder holding package.json, above `from` (this file runs from scripts/ or from dist/scripts/). */
+function projectRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export type Env = Record<string, string | undefined>;
 

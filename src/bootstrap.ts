@@ -12,7 +12,7 @@ import { createAdapter } from './bot/adapter';
 import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
 import type { LocalDirectLine } from './server/directline/localDirectLine';
-import { loadUnderstanding } from './understanding';
+import { loadUnderstanding, understandingWarm, warmUpUnderstanding } from './understanding';
 
 export interface App {
   server: restify.Server;
@@ -22,6 +22,28 @@ export interface App {
   storage: Storage;
   /** The local Direct Line, when enabled (authentication off, no DIRECT_LINE_SECRET). */
   localDirectLine: LocalDirectLine | undefined;
+  /**
+   * Warms the date recognizers up in the background, one step (one recognizer call, up to about a second of
+   * CPU) at a time; call it once the server listens. Given `busy` (requests running), a step waits for them
+   * to end, at most WARM_UP_MAX_DEFER_MS, so that no step lands in the middle of a turn. Until it is done
+   * /readyz answers 503. The same promise on every call.
+   */
+  warmUp(busy?: () => boolean): Promise<void>;
+}
+
+/** How long a warm-up step waits for running requests before it runs anyway (steady traffic must not starve it). */
+export const WARM_UP_MAX_DEFER_MS = 250;
+
+/** Resolves on the next turn of the event loop once `busy()` is false, or after `maxWaitMs` whatever it says. */
+export function whenIdle(busy: () => boolean, maxWaitMs: number): Promise<void> {
+  const deadline = Date.now() + maxWaitMs;
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (!busy() || Date.now() >= deadline) resolve();
+      else setTimeout(check, 2);
+    };
+    setImmediate(check);
+  });
 }
 
 export interface AppOptions {
@@ -33,14 +55,23 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   // STATE_STORAGE (memory, blob, cosmos) with expiry after STATE_TTL_DAYS; throws ConfigError on a bad setting.
   // First, so that a wrong setting stops the start before the classifier is trained.
   const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger, requestTimeoutMs: config.storageTimeoutMs }));
-  const understanding = options.understanding ?? (await loadUnderstanding());
+  // The recognizers' warm-up (seconds of CPU) is left to warmUp(), after listen: the server answers at once.
+  const understanding = options.understanding ?? (await loadUnderstanding({ warmUp: 'later' }));
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
   const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, transactions);
-  const { server, localDirectLine } = createServer({ config, adapter, bot, logger });
+  const { server, localDirectLine } = createServer({ config, adapter, bot, logger, ready: understandingWarm });
   // "Delete my data" also erases what the edge keeps of the conversation: the local Direct Line transcript and tokens.
   bot.onErase = (conversationId) => localDirectLine?.erase(conversationId);
-  return { server, adapter, bot, conversationState, storage, localDirectLine };
+  return {
+    server,
+    adapter,
+    bot,
+    conversationState,
+    storage,
+    localDirectLine,
+    warmUp: (busy) => warmUpUnderstanding(busy && (() => whenIdle(busy, WARM_UP_MAX_DEFER_MS))),
+  };
 }

@@ -32,11 +32,14 @@ async function main(): Promise<void> {
     throw error;
   });
   // SIGTERM / SIGINT: 503 for new requests, running turns finish (bounded), telemetry flushed, exit 0.
-  installGracefulShutdown(app.server, { logger, beforeExit: () => telemetry.flush() });
+  const shutdown = installGracefulShutdown(app.server, { logger, beforeExit: () => telemetry.flush() });
   // Authentication off listens on the loopback only, unless HOST says otherwise (see config.ts for the refusal).
   const host = listenHost(config);
-  const ready = () =>
+  const ready = (): void => {
     logger.info({ event: 'server.ready', port: config.port, host: host ?? 'all', authEnabled: config.authEnabled, storage: config.storage.kind, startupMs: Date.now() - started });
+    // The date recognizers warm up after listen, in steps between requests (/readyz answers 503 until then).
+    void app.warmUp(() => shutdown.inFlight() > 0).then(() => logger.info({ event: 'understanding.warm', sinceStartMs: Date.now() - started }));
+  };
   if (host === undefined) app.server.listen(config.port, ready);
   else app.server.listen(config.port, host, ready);
 }

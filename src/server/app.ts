@@ -15,6 +15,8 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
+  /** Whether start-up work still running in the background is done (see /readyz); always ready if absent. */
+  ready?: () => boolean;
 }
 
 export interface Edge {
@@ -27,7 +29,7 @@ export interface Edge {
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-export function createServer({ config, adapter, bot, logger }: ServerDeps): Edge {
+export function createServer({ config, adapter, bot, logger, ready = () => true }: ServerDeps): Edge {
   const server = restify.createServer({ name: 'cned-guide', handleUncaughtExceptions: false });
   // Slow clients are cut by Node itself too (the routes' own body timeouts are shorter), and connections are capped.
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -41,8 +43,15 @@ export function createServer({ config, adapter, bot, logger }: ServerDeps): Edge
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
+  // Liveness: 200 as soon as the server listens, 'warming' while the date recognizers warm up in the background
+  // (messages are answered meanwhile). Readiness: 503 until they are warm, for probes that route traffic.
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: ready() ? 'ok' : 'warming' });
+    return next();
+  });
+  server.get('/readyz', (_req, res, next) => {
+    const warm = ready();
+    res.send(warm ? 200 : 503, { status: warm ? 'ok' : 'warming' });
     return next();
   });
 

@@ -22,9 +22,9 @@
  * - `recognizeDateTime` does not rebuild models per call (they sit in a static cache
  *   keyed by culture and options), so it costs the same as a kept `DateTimeModel`.
  *   The first French call costs about 2 s (regular expressions compiled on first use);
- *   see warmUpRecognizers, and oneByte for the trap that made it happen again later.
+ *   see warmUpRecognizersInSteps, and oneByte for the trap that made it happen again later.
  */
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { Culture, recognizeDateTime, recognizeOrdinal } from '@microsoft/recognizers-text-suite';
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
 import { fastResolve, type Resolution } from './fastDates';
@@ -477,16 +477,65 @@ export function extractDuration(text: string, lang: Lang, now?: DateTime): Durat
 /** Reference for duration-only recognition (durations do not depend on the date). */
 const FIXED_NOW = DateTime.fromObject({ year: 2026, month: 1, day: 15, hour: 12 }, { zone: 'Europe/Paris' });
 
-let warmedUp = false;
+/**
+ * Warm-up: the first French call compiles the recognizer's regular expressions (one of them, the French
+ * ordinal pattern, is 110,000 characters long and takes most of a second to compile on its own). The work is
+ * split into steps, each one recognizer call, and every step runs once whoever asks for it: the background
+ * warm-up (warmUpRecognizersInSteps, one step per event-loop turn so that requests are served in between) or
+ * the synchronous warmUpRecognizers. A user's message that reaches the recognizer before the warm-up is done
+ * compiles, within its own call, only what the steps left undone (the compiled expressions are shared), and no
+ * second warm-up starts. Compiled regular expressions belong to the JavaScript isolate that compiled them, so
+ * a worker thread could not do this for the main thread.
+ */
+const WARM_UP_REF = new Date(2026, 0, 15, 12, 0, 0);
+const WARM_UP_STEPS: ReadonlyArray<() => void> = [
+  // The ordinal expression alone first: the date model uses it, and it is the biggest single compilation.
+  () => recognizeOrdinal('premier', Culture.French),
+  ...(
+    [
+      ['fr', ['hier', '20 novembre', '3 jours', '20/11/2026']],
+      ['en', ['yesterday', 'november 20', '3 days ago', '3 weeks']],
+    ] as const
+  ).flatMap(([lang, texts]) => texts.map((text) => () => void recognize(text, lang, WARM_UP_REF))),
+];
+let warmUpStepsDone = 0;
+let warmUpInSteps: Promise<void> | undefined;
 
-/** Builds and exercises the French and English models once (the first French call costs about 2 s). */
+function runWarmUpStep(): void {
+  const step = WARM_UP_STEPS[warmUpStepsDone];
+  warmUpStepsDone += 1;
+  try {
+    step();
+  } catch {
+    // a warm-up sample never stops the start
+  }
+}
+
+/** True once every warm-up step has run. */
+export function recognizersWarm(): boolean {
+  return warmUpStepsDone >= WARM_UP_STEPS.length;
+}
+
+/** Builds and exercises the French and English models now, synchronously (what is left of the warm-up). */
 export function warmUpRecognizers(): void {
-  if (warmedUp) return;
-  warmedUp = true;
-  const ref = new Date(2026, 0, 15, 12, 0, 0);
-  const samples: Array<[Lang, string[]]> = [
-    ['fr', ['hier', '20 novembre', '3 jours', '20/11/2026']],
-    ['en', ['yesterday', 'november 20', '3 days ago', '3 weeks']],
-  ];
-  for (const [lang, texts] of samples) for (const t of texts) recognize(t, lang, ref);
+  while (!recognizersWarm()) runWarmUpStep();
+}
+
+/** One turn of the event loop: requests that arrived meanwhile are read before the next step. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The same warm-up in the background: one step at a time, each after `beforeEachStep` (by default one turn of
+ * the event loop, so that the server answers between steps; the server can also wait for running requests to
+ * finish). Called twice, it returns the first call's promise.
+ */
+export function warmUpRecognizersInSteps(beforeEachStep: () => Promise<void> = nextTurn): Promise<void> {
+  warmUpInSteps ??= (async () => {
+    for (;;) {
+      await beforeEachStep();
+      if (recognizersWarm()) return;
+      runWarmUpStep();
+    }
+  })();
+  return warmUpInSteps;
 }

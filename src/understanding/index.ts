@@ -1,7 +1,7 @@
 /** The understanding layer the dialogs use: the trained classifier plus the entity extractors. */
 import type { Understanding } from './understanding';
 import { IntentClassifier } from './classifier';
-import { extractDuration, readDate, warmUpRecognizers } from './dates';
+import { extractDuration, readDate, recognizersWarm, warmUpRecognizers, warmUpRecognizersInSteps } from './dates';
 import { extractFacts } from './entities';
 import { matchGlobalCommand } from './commands';
 import { readMessage } from './reading';
@@ -22,9 +22,38 @@ export function createUnderstanding(classifier: IntentClassifier): Understanding
   };
 }
 
-/** Trains the classifier from locales/ and builds the recognizer models, once, at start. */
-export async function loadUnderstanding(): Promise<Understanding> {
+export interface LoadOptions {
+  /**
+   * 'now' (the default): the date recognizers are warmed up before this resolves (2 to 5 s of CPU).
+   * 'later': they are not; the server calls warmUpUnderstanding() once it listens.
+   */
+  warmUp?: 'now' | 'later';
+}
+
+export interface LoadOptions {
+  /**
+   * 'now' (the default): the date recognizers are warmed up before this resolves (2 to 5 s of CPU).
+   * 'later': they are not; the server calls warmUpUnderstanding() once it listens.
+   */
+  warmUp?: 'now' | 'later';
+}
+
+/** Trains the classifier from locales/ and, unless told otherwise, builds the recognizer models, once, at start. */
+export async function loadUnderstanding(options: LoadOptions = {}): Promise<Understanding> {
   const classifier = await IntentClassifier.train();
-  warmUpRecognizers();
+  if (options.warmUp !== 'later') warmUpRecognizers();
   return createUnderstanding(classifier);
+}
+
+/**
+ * Warms the date recognizers up in the background, in steps (see dates.ts), each after `beforeEachStep`
+ * (default: one turn of the event loop); the same promise on every call.
+ */
+export function warmUpUnderstanding(beforeEachStep?: () => Promise<void>): Promise<void> {
+  return warmUpRecognizersInSteps(beforeEachStep);
+}
+
+/** True once the date recognizers are warm: a message then never waits for a compilation. */
+export function understandingWarm(): boolean {
+  return recognizersWarm();
 }
