@@ -8,6 +8,7 @@ import { cleanLocale, parseClientActivity } from './activities';
 import { bearerToken, publicOrigin, queryParam, sendError, sendJson } from './http';
 import type { Access, LocalDirectLine } from './localDirectLine';
 import type { Conversation } from './conversations';
+import { earlierCopy } from './resume';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 
@@ -85,6 +86,9 @@ export function registerClientRoutes(server: restify.Server, directLine: LocalDi
     withAccess(directLine, async (req, res, access) => {
       const parsed = parseClientActivity(req.body);
       if (!parsed.ok) return sendError(res, 400, 'BadArgument', parsed.message);
+      // A retry of an activity already logged (its answer was lost in a network drop) is not handled twice.
+      const earlier = earlierCopy(access.conversation, parsed.value);
+      if (earlier) return sendJson(res, 200, { id: earlier.id });
       const result = await directLine.post(access.conversation, parsed.value);
       if (!result.delivered) return sendError(res, 502, 'BotError', 'The bot could not handle the activity.');
       sendJson(res, 200, { id: result.id });

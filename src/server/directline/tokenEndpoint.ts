@@ -13,6 +13,7 @@ import { clientIp, publicOrigin, sendError, sendJson } from './http';
 import type { LocalDirectLine } from './localDirectLine';
 import { FixedWindowLimiter } from './rateLimit';
 import { randomId } from './tokens';
+import { readResumeRequest, refreshServiceToken, resumeLocal } from './resume';
 
 export const TOKEN_PATH = '/api/directline/token';
 const SERVICE_TIMEOUT_MS = 10_000;
@@ -23,6 +24,8 @@ export interface TokenAnswer {
   /** Where the client talks Direct Line: this server's /v3/directline locally, the service otherwise. */
   domain: string;
   expires_in: number;
+  /** Only when the page asked to resume a conversation: true when it did, false when this is a new one. */
+  resumed?: boolean;
 }
 
 /** Asks the Direct Line service for a token for a new conversation, with a user id the client cannot change. */
@@ -58,10 +61,16 @@ export function registerTokenEndpoint(server: restify.Server, config: AppConfig,
       res.header('Retry-After', String(decision.retryAfter));
       return sendError(res, 429, 'TooManyRequests', 'Too many chat sessions from this address; try again shortly.');
     }
+    const resume = readResumeRequest(req.body);
     if (config.directLineSecret) {
       try {
+        const refreshed = resume && (await refreshServiceToken(config.directLineEndpoint, resume, SERVICE_TIMEOUT_MS));
+        if (refreshed?.ok) {
+          const { token, conversationId, expires_in } = refreshed;
+          return sendJson(res, 200, { token, conversationId, expires_in, domain: config.directLineEndpoint, resumed: true } satisfies TokenAnswer);
+        }
         const answer = await exchangeSecret(config.directLineEndpoint, config.directLineSecret);
-        return sendJson(res, 200, { ...answer, domain: config.directLineEndpoint } satisfies TokenAnswer);
+        return sendJson(res, 200, { ...answer, domain: config.directLineEndpoint, ...(resume && { resumed: false }) } satisfies TokenAnswer);
       } catch (error) {
         logger.warn({ event: 'directline.token.failed', errorMessage: error instanceof Error ? error.message : String(error) });
         return sendError(res, 502, 'ServiceUnavailable', 'The chat service is unavailable; try again later.');
@@ -69,12 +78,14 @@ export function registerTokenEndpoint(server: restify.Server, config: AppConfig,
     }
     if (!local) return sendError(res, 503, 'NotConfigured', 'The web chat is not configured on this server.');
     const { locale, localTimezone } = readPreferences(req.body);
-    const grant = local.createConversation(locale, localTimezone);
+    const resumed = resume && resumeLocal(local, resume);
+    const grant = resumed || local.createConversation(locale, localTimezone);
     const answer: TokenAnswer = {
       token: grant.token,
       conversationId: grant.conversationId,
       domain: `${publicOrigin(req, config.trustProxy).http}${DIRECT_LINE_PATH}`,
       expires_in: grant.expiresIn,
+      ...(resume && { resumed: Boolean(resumed) }),
     };
     return sendJson(res, 200, answer);
   });
