@@ -66,7 +66,7 @@ export const flushViewsMiddleware: Middleware = {
   },
 };
 
-/** "environ 4 mois" / "about 3 weeks" / "5 jour(s)": a waiting time as people say it. */
+/** "environ 4 mois" / "about 3 weeks" / "5 jours": a waiting time as people say it. */
 export function formatWaiting(lang: Lang, days: number): string {
   if (days >= 60) return t(lang, 'duration.months', { n: Math.round(days / 30) });
   if (days >= 14) return t(lang, 'duration.weeks', { n: Math.round(days / 7) });
