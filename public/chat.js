@@ -43,6 +43,19 @@
     return 'fr';
   }
 
+  /**
+   * For English, the browser's own English (en-GB, en-US, en-AU…) so that dates follow its conventions
+   * ("4 December 2026" / "December 4, 2026"); undefined for French or when the browser names no English region.
+   */
+  function englishLocale(lang) {
+    if (lang !== 'en') return undefined;
+    var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < preferred.length; i++) {
+      if (/^en-[A-Za-z]{2}$/.test(String(preferred[i]))) return String(preferred[i]);
+    }
+    return undefined;
+  }
+
   function applyStrings(lang, strings) {
     document.documentElement.lang = lang;
     document.title = strings.title;
@@ -281,7 +294,7 @@
       window.location.reload();
     });
 
-    var locale = WEBCHAT_LOCALES[lang];
+    var locale = englishLocale(lang) || WEBCHAT_LOCALES[lang];
     var localTimezone;
     try {
       localTimezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
