@@ -312,7 +312,9 @@
       fetchToken(locale, localTimezone, saved)
         .then(function (answer) {
           var resumed = answer.resumed === true;
-          save(answer.conversationId, answer.token);
+          // A new conversation is kept once Direct Line has started it (CONNECT_FULFILLED below), so that a reload
+          // never reconnects to a conversation the bot was not told about.
+          if (resumed) save(answer.conversationId, answer.token);
           var directLine = window.WebChat.createDirectLine({
             token: answer.token,
             domain: answer.domain,
@@ -333,6 +335,7 @@
           var store = window.WebChat.createStore({}, function () {
             return function (next) {
               return function (action) {
+                if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') keepToken();
                 report(action);
                 return next(action);
               };
