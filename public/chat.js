@@ -163,17 +163,24 @@
    */
   function patientDirectLine(directLine) {
     var echoed = [];
-    directLine.activity$.subscribe({
-      next: function (activity) {
-        var id = activity && activity.channelData && activity.channelData.clientActivityID;
-        if (id && activity.id) {
-          echoed.push({ clientActivityID: id, id: activity.id });
-          if (echoed.length > MAX_REMEMBERED_ECHOES) echoed.shift();
-        }
-      },
-      error: function () {},
-      complete: function () {}
-    });
+    var watching = false;
+    // Started with the first post, once Web Chat is reading activity$ (a shared stream: an earlier subscriber would
+    // start the connection before Web Chat listens).
+    function watchEchoes() {
+      if (watching) return;
+      watching = true;
+      directLine.activity$.subscribe({
+        next: function (activity) {
+          var id = activity && activity.channelData && activity.channelData.clientActivityID;
+          if (id && activity.id) {
+            echoed.push({ clientActivityID: id, id: activity.id });
+            if (echoed.length > MAX_REMEMBERED_ECHOES) echoed.shift();
+          }
+        },
+        error: function () {},
+        complete: function () {}
+      });
+    }
     function echoOf(activity) {
       var id = activity.channelData && activity.channelData.clientActivityID;
       for (var i = 0; i < echoed.length; i++) if (id && echoed[i].clientActivityID === id) return echoed[i].id;
@@ -198,6 +205,7 @@
             var stopped = false;
             var inner;
             var attempts = 0;
+            watchEchoes();
             function finish(id) {
               if (stopped) return;
               stopped = true;

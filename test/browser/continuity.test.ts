@@ -166,6 +166,36 @@ describe('continuity of the chat page in Chromium', () => {
     }
   }, 60_000);
 
+  test('French: a send whose answer is lost on the way is not handled twice', async () => {
+    const { page, context } = await openPage('fr');
+    try {
+      await page.goto(`${baseUrl}/`);
+      await transcriptShows(page, t('fr', 'welcome.intro'));
+      let dropped = 0;
+      let posts = 0;
+      await page.route('**/v3/directline/conversations/*/activities', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        posts += 1;
+        if (dropped > 0) return route.continue();
+        dropped += 1;
+        // The server gets the message and answers; the browser sees the connection reset.
+        await route.fetch();
+        return route.abort('connectionreset');
+      });
+      const typed = "j'ai perdu mes identifiants";
+      await send(page, typed);
+      await transcriptShows(page, t('fr', 'lostCredentials.restate'));
+      // Past the page's retry delay (2 s): a retry, if any, has happened.
+      await page.waitForTimeout(3_000);
+      expect(dropped).toBe(1);
+      expect(posts).toBeGreaterThanOrEqual(1);
+      expect(await bubblesWith(page, typed)).toBe(1);
+      expect(await bubblesWith(page, t('fr', 'lostCredentials.restate'))).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
   test('an expired conversation is replaced by a new one, with a short explanation, not an error', async () => {
     const { page, context } = await openPage('en');
     try {
