@@ -51,15 +51,14 @@ function collectPlaceholders(elements: MessageFormatElement[], found: Map<string
     } else if (element.type === TYPE.plural || element.type === TYPE.select) {
       found.set(element.value, false);
       for (const option of Object.values(element.options)) collectPlaceholders(option.value, found);
-    } else if (element.type === TYPE.tag) {
-      collectPlaceholders(element.children, found);
     }
   }
 }
 
 /** Parses a message (throws on bad ICU syntax) and lists its placeholders, sorted by name. */
 export function compileMessage(lang: Lang, template: string): Compiled {
-  const format = new IntlMessageFormat(template, MESSAGE_LOCALES[lang]);
+  // Sentences are plain text: "<" is a character, not the start of a rich-text tag.
+  const format = new IntlMessageFormat(template, MESSAGE_LOCALES[lang], undefined, { ignoreTag: true });
   const found = new Map<string, boolean>();
   collectPlaceholders(format.getAst(), found);
   const placeholders = [...found].map(([name, plain]) => ({ name, plain })).sort((a, b) => a.name.localeCompare(b.name));

@@ -107,6 +107,12 @@ describe('message catalogues', () => {
     expect(text).toContain(percent);
   });
 
+  test('a "<" is plain text, and an apostrophe before a placeholder would be caught', () => {
+    expect(compileMessage('en', 'Under <b>{n, number}</b>').format.format({ n: 3 })).toBe('Under <b>3</b>');
+    // ICU quotes from an apostrophe right before "{": the placeholder would vanish, which the test above detects.
+    expect(compileMessage('fr', "jusqu'{x}").format.format({ x: 'ici' })).not.toContain('ici');
+  });
+
   test('numbers are formatted the language\'s way', () => {
     expect(t('fr', 'common.tooLong', { max: 2000 })).toContain('plus de 2\u202f000 caractères');
     expect(t('en', 'common.tooLong', { max: 2000 })).toContain('over 2,000 characters');
