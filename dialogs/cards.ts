@@ -7,7 +7,7 @@ import { phoneLineStatus, hoursInZone, PhoneLineStatus } from '../src/rules/phon
 import type { View, Fact, LinkAction } from '../src/rendering/view';
 import { t } from '../src/i18n/messages';
 import type { MessageKey } from '../src/i18n/messages';
-import { formatDayAndTime, formatTime, msg, turnInfo } from './say';
+import { differsFromParis, formatDayAndTime, formatTime, msg, turnInfo, zoneName } from './say';
 
 type Registered = boolean;
 
@@ -19,37 +19,49 @@ const CLOSED_REASON_KEYS = {
   afterClosing: 'phone.closedAfterClosing',
 } as const satisfies Record<NonNullable<PhoneLineStatus['closedReason']>, MessageKey>;
 
-/** One sentence: open until when, or closed and when it reopens. */
-function phoneStatusSentence(lang: Lang, status: PhoneLineStatus): string {
+interface UserClock {
+  /** The user's zone, when its clock differs from Paris's. */
+  zone?: string;
+  locale?: string;
+}
+
+/** One sentence: open until when, or closed and when it reopens; in Paris time, and in the user's time when it differs. */
+function phoneStatusSentence(lang: Lang, status: PhoneLineStatus, user: UserClock = {}): string {
+  const zone = user.zone;
   if (status.open && status.closesAt) {
-    return t(lang, 'phone.openNow', { closes: formatTime(lang, status.closesAt) });
+    const closes = formatTime(lang, status.closesAt, user.locale);
+    if (!zone) return t(lang, 'phone.openNow', { closes });
+    return t(lang, 'phone.openNowYourTime', { closes, localCloses: formatTime(lang, status.closesAt.setZone(zone), user.locale), zone: zoneName(lang, zone, status.closesAt) });
   }
   const reason = t(lang, CLOSED_REASON_KEYS[status.closedReason ?? 'afterClosing']);
-  const next = status.nextOpening ? formatDayAndTime(lang, status.nextOpening) : '';
-  return t(lang, 'phone.closedNow', { reason, next });
+  const next = status.nextOpening ? formatDayAndTime(lang, status.nextOpening, user.locale) : '';
+  if (!zone || !status.nextOpening) return t(lang, 'phone.closedNow', { reason, next });
+  const localNext = formatDayAndTime(lang, status.nextOpening.setZone(zone), user.locale);
+  return t(lang, 'phone.closedNowYourTime', { reason, next, localNext, zone: zoneName(lang, zone, status.nextOpening) });
 }
 
 export function phoneCard(context: TurnContext): View {
-  const { lang, now, userZone } = turnInfo(context);
+  const { lang, now, userZone, locale } = turnInfo(context);
   const status = phoneLineStatus(now);
   const schedule = CNED_FACTS.phone.schedule;
+  const zone = differsFromParis(userZone, now) ? userZone : undefined;
   const facts: Fact[] = [
     { label: t(lang, 'phone.numberLabel'), value: CNED_FACTS.phone.national },
     { label: t(lang, 'phone.fromAbroadLabel'), value: CNED_FACTS.phone.international },
     ...schedule.seasons.map((season) => ({
       label: t(lang, season.id === 'summer' ? 'phone.summerLabel' : 'phone.winterLabel'),
       value: t(lang, 'phone.hoursValue', {
-        opens: formatTime(lang, DateTime.fromObject(season.opens)),
-        closes: formatTime(lang, DateTime.fromObject(season.closes)),
+        opens: formatTime(lang, DateTime.fromObject(season.opens), locale),
+        closes: formatTime(lang, DateTime.fromObject(season.closes), locale),
       }),
     })),
   ];
-  if (userZone && userZone !== schedule.timeZone) {
-    const local = hoursInZone(status, userZone);
+  if (zone) {
+    const local = hoursInZone(status, zone);
     if (local) {
       facts.push({
-        label: t(lang, 'phone.yourTimeLabel', { zone: userZone }),
-        value: t(lang, 'phone.hoursRange', { opens: formatTime(lang, local.opens), closes: formatTime(lang, local.closes) }),
+        label: t(lang, 'phone.yourTimeLabel', { zone: zoneName(lang, zone, now) }),
+        value: t(lang, 'phone.hoursRange', { opens: formatTime(lang, local.opens, locale), closes: formatTime(lang, local.closes, locale) }),
       });
     }
   }
@@ -57,7 +69,7 @@ export function phoneCard(context: TurnContext): View {
     kind: 'card',
     variant: 'contact',
     title: t(lang, 'phone.title'),
-    text: phoneStatusSentence(lang, status),
+    text: phoneStatusSentence(lang, status, { zone, locale }),
     facts,
     links: [{ title: t(lang, 'phone.callAction'), url: `tel:${CNED_FACTS.phone.tel}` }],
   };

@@ -2,7 +2,7 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Lang } from '../src/domain/types';
-import { t, MessageKey, MessageParams } from '../src/i18n/messages';
+import { t, MessageKey, MessageParams, MESSAGE_LOCALES } from '../src/i18n/messages';
 import { renderViews } from '../src/rendering/render';
 import type { View } from '../src/rendering/view';
 import { setTurnInfo, turnInfo } from '../src/bot/turnInfo';
@@ -17,21 +17,51 @@ export function setTurnLang(context: TurnContext, lang: Lang): void {
 
 const DATE_LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-/** "vendredi 4 décembre 2026" / "Friday 4 December 2026" from an ISO date or an instant. */
-export function formatDate(lang: Lang, value: string | DateTime): string {
+/**
+ * The user's own English locale when its conventions differ from en-GB's (en-US: "Friday, December 4, 2026",
+ * "8:30 AM"); undefined keeps the language's default (French 24-hour "8h30"; en-GB "Friday 4 December 2026").
+ */
+function ownEnglishLocale(lang: Lang, locale: string | undefined): string | undefined {
+  if (lang !== 'en' || !locale || !/^en-/i.test(locale) || /^en-GB$/i.test(locale)) return undefined;
+  return locale;
+}
+
+/** "vendredi 4 décembre 2026" / "Friday 4 December 2026" (en-US: "Friday, December 4, 2026") from an ISO date or an instant. */
+export function formatDate(lang: Lang, value: string | DateTime, locale?: string): string {
   const date = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'Europe/Paris' }) : value;
+  const own = ownEnglishLocale(lang, locale);
+  if (own) return date.setLocale(own).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   return date.setLocale(DATE_LOCALE[lang]).toFormat('cccc d LLLL yyyy');
 }
 
-/** "8h30" in French, "8:30" in English. */
-export function formatTime(lang: Lang, value: DateTime): string {
+/** "8h30" in French, "8:30" in English (en-US: "8:30 AM"). */
+export function formatTime(lang: Lang, value: DateTime, locale?: string): string {
+  const own = ownEnglishLocale(lang, locale);
+  if (own) return value.setLocale(own).toLocaleString({ hour: 'numeric', minute: '2-digit' });
   return lang === 'fr' ? value.toFormat("H'h'mm") : value.toFormat('H:mm');
 }
 
-/** "lundi 30 novembre à 8h30" / "Monday 30 November at 8:30". */
-export function formatDayAndTime(lang: Lang, value: DateTime): string {
-  const day = value.setLocale(DATE_LOCALE[lang]).toFormat('cccc d LLLL');
-  return t(lang, 'common.dayAtTime', { day, time: formatTime(lang, value) });
+/** "lundi 30 novembre à 8h30" / "Monday 30 November at 8:30" (en-US: "Monday, November 30 at 8:30 AM"). */
+export function formatDayAndTime(lang: Lang, value: DateTime, locale?: string): string {
+  const own = ownEnglishLocale(lang, locale);
+  const day = own ? value.setLocale(own).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' }) : value.setLocale(DATE_LOCALE[lang]).toFormat('cccc d LLLL');
+  return t(lang, 'common.dayAtTime', { day, time: formatTime(lang, value, locale) });
+}
+
+/**
+ * A time zone named the way people say it, in the language: "heure de l’Est nord-américain" / "Eastern Time",
+ * "heure de La Réunion" / "Réunion Time" (CLDR's generic name through Intl, at that instant).
+ */
+export function zoneName(lang: Lang, zone: string, at: DateTime): string {
+  const parts = new Intl.DateTimeFormat(MESSAGE_LOCALES[lang], { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(at.toJSDate());
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
+}
+
+/** True when the zone's clock shows another time than Paris's at that instant (Brussels does not, Montréal does). */
+export function differsFromParis(zone: string | undefined, at: DateTime): zone is string {
+  if (!zone) return false;
+  const there = at.setZone(zone);
+  return there.isValid && there.offset !== at.setZone('Europe/Paris').offset;
 }
 
 /** The sentence for a key in the turn's language. */
@@ -72,7 +102,7 @@ export const flushViewsMiddleware: Middleware = {
   },
 };
 
-/** "environ 4 mois" / "about 3 weeks" / "5 jour(s)": a waiting time as people say it. */
+/** "environ 4 mois" / "about 3 weeks" / "5 jours": a waiting time as people say it. */
 export function formatWaiting(lang: Lang, days: number): string {
   if (days >= 60) return t(lang, 'duration.months', { n: Math.round(days / 30) });
   if (days >= 14) return t(lang, 'duration.weeks', { n: Math.round(days / 7) });

@@ -10,6 +10,8 @@ export interface TurnInfo {
   now: DateTime;
   /** The user's IANA time zone when the channel sent a valid one (Web Chat sends activity.localTimezone). */
   userZone?: string;
+  /** The activity's BCP 47 locale (e.g. en-US), for date conventions within the language. */
+  locale?: string;
   channelId: string;
 }
 
@@ -27,11 +29,21 @@ function validZone(zone: unknown): string | undefined {
   return DateTime.now().setZone(zone).isValid ? zone : undefined;
 }
 
+function validLocale(locale: unknown): string | undefined {
+  if (typeof locale !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/.test(locale)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 export function turnInfoFromActivity(activity: Partial<Activity>, clock: () => Date = () => new Date()): TurnInfo {
   return {
     lang: langFromLocale(activity.locale),
     now: timestampOf(activity, clock),
     userZone: validZone(activity.localTimezone),
+    locale: validLocale(activity.locale),
     channelId: activity.channelId ?? 'unknown',
   };
 }

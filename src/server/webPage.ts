@@ -26,6 +26,11 @@ const PAGE_KEYS = {
   otherLanguage: 'page.otherLanguage',
   openChat: 'page.openChat',
   closeChat: 'page.closeChat',
+  newConversation: 'page.newConversation',
+  resumeExpired: 'page.resumeExpired',
+  offline: 'page.offline',
+  reconnecting: 'page.reconnecting',
+  online: 'page.online',
 } as const satisfies Record<string, MessageKey>;
 
 type PageStrings = Record<keyof typeof PAGE_KEYS, string>;
@@ -162,6 +167,7 @@ export function registerWebPage(server: restify.Server, { config }: WebPageDeps)
       noscript: escapeHtml(fr.noscript),
       privacy: escapeHtml(fr.privacy),
       otherLanguage: escapeHtml(fr.otherLanguage),
+      newConversation: escapeHtml(fr.newConversation),
       strings: inlineJson(strings),
       webChatVersion: encodeURIComponent(webChatVersion),
       assetVersion: encodeURIComponent(script.etag.slice(1, 9) + style.etag.slice(1, 9)),

@@ -9,6 +9,7 @@ import { cleanLocale, parseClientActivity } from './activities';
 import { bearerToken, publicOrigin, queryParam, sendError, sendJson } from './http';
 import type { Access, LocalDirectLine } from './localDirectLine';
 import type { Conversation } from './conversations';
+import { earlierCopy } from './resume';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 /** Bodies the client routes accept: start options are a few fields; an activity is bounded again once parsed. */
@@ -106,6 +107,9 @@ export function registerClientRoutes(server: restify.Server, directLine: LocalDi
       if (!read.ok) return;
       const parsed = parseClientActivity(read.body);
       if (!parsed.ok) return sendError(res, 400, 'BadArgument', parsed.message);
+      // A retry of an activity already logged (its answer was lost in a network drop) is not handled twice.
+      const earlier = earlierCopy(access.conversation, parsed.value);
+      if (earlier) return sendJson(res, 200, { id: earlier.id });
       const result = await directLine.post(access.conversation, parsed.value);
       if (!result.ok) {
         if (result.retryAfter !== undefined) res.header('Retry-After', String(result.retryAfter));

@@ -15,6 +15,7 @@ import { publicOrigin, sendError, sendJson } from './http';
 import type { LocalDirectLine } from './localDirectLine';
 import { WindowLimiter } from './rateLimit';
 import { randomId } from './tokens';
+import { readResumeRequest, refreshServiceToken, resumeLocal } from './resume';
 
 export const TOKEN_PATH = '/api/directline/token';
 const SERVICE_TIMEOUT_MS = 10_000;
@@ -38,6 +39,8 @@ export interface TokenAnswer {
   /** Where the client talks Direct Line: this server's /v3/directline locally, the service otherwise. */
   domain: string;
   expires_in: number;
+  /** Only when the page asked to resume a conversation: true when it did, false when this is a new one. */
+  resumed?: boolean;
 }
 
 /** Asks the Direct Line service for a token for a new conversation, with a user id the client cannot change. */
@@ -81,10 +84,16 @@ export function registerTokenEndpoint(server: restify.Server, config: AppConfig,
     }
     const read = await readJsonBody(req, res, { maxBytes: TOKEN_BODY_BYTES });
     if (!read.ok) return;
+    const resume = readResumeRequest(read.body);
     if (config.directLineSecret) {
       try {
+        const refreshed = resume && (await refreshServiceToken(config.directLineEndpoint, resume, SERVICE_TIMEOUT_MS));
+        if (refreshed?.ok) {
+          const { token, conversationId, expires_in } = refreshed;
+          return sendJson(res, 200, { token, conversationId, expires_in, domain: config.directLineEndpoint, resumed: true } satisfies TokenAnswer);
+        }
         const answer = await exchangeSecret(config.directLineEndpoint, config.directLineSecret);
-        return sendJson(res, 200, { ...answer, domain: config.directLineEndpoint } satisfies TokenAnswer);
+        return sendJson(res, 200, { ...answer, domain: config.directLineEndpoint, ...(resume && { resumed: false }) } satisfies TokenAnswer);
       } catch (error) {
         logger.warn({ event: 'directline.token.failed', errorName: error instanceof Error ? error.name : typeof error });
         return sendError(res, 502, 'ServiceUnavailable', 'The chat service is unavailable; try again later.');
@@ -92,7 +101,8 @@ export function registerTokenEndpoint(server: restify.Server, config: AppConfig,
     }
     if (!local) return sendError(res, 503, 'NotConfigured', 'The web chat is not configured on this server.');
     const { locale, localTimezone } = readPreferences(read.body);
-    const grant = local.createConversation(locale, localTimezone, client);
+    const resumed = resume && resumeLocal(local, resume);
+    const grant = resumed || local.createConversation(locale, localTimezone, client);
     if ('refused' in grant) {
       // Full (in all, or for this address): nobody's live conversation is dropped to make room.
       res.header('Retry-After', String(grant.retryAfterSeconds));
@@ -103,6 +113,7 @@ export function registerTokenEndpoint(server: restify.Server, config: AppConfig,
       conversationId: grant.conversationId,
       domain: `${publicOrigin(req, config.trustProxy).http}${DIRECT_LINE_PATH}`,
       expires_in: grant.expiresIn,
+      ...(resume && { resumed: Boolean(resumed) }),
     };
     return sendJson(res, 200, answer);
   });
