@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { registerDirectLine } from './directline';
 import { registerWebPage } from './webPage';
 import { installRequestGuards } from './guards/messageGuard';
+import { pathForLog, registerDocuments } from './documents';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -31,9 +32,10 @@ export function createServer({ config, adapter, bot, logger }: ServerDeps): rest
 
   registerDirectLine(server, { config, logger });
   registerWebPage(server, { config });
+  registerDocuments(server, { config, logger });
 
   server.on('restifyError', (req, _res, err, callback) => {
-    logger.warn({ event: 'http.error', method: req.method, path: req.path(), status: err.statusCode ?? 500, errorName: err.name });
+    logger.warn({ event: 'http.error', method: req.method, path: pathForLog(req.path()), status: err.statusCode ?? 500, errorName: err.name });
     return callback();
   });
   return server;
