@@ -78,10 +78,14 @@ const dateIn = (lang: Lang, value: string | undefined): string => (isIsoDate(val
 const amountIn = (lang: Lang, cents: number): string =>
   lang === 'fr' ? euros(cents) : new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
-/** The problem in one sentence: the route's restate sentence when the catalogue has one, else a generic one. */
+/** Routes whose restate sentence is filed under another name. */
+const RESTATE_KEYS: Record<string, MessageKey> = { refundDelay: 'refund.restate', noAnswer: 'escalation.restate' };
+
+/** The problem in one sentence: the route's `<problem>.restate` sentence when the catalogue has one, else a generic one. */
 export function problemSentence(lang: Lang, problem: string): string {
   const key = `${problem}.restate`;
-  return isMessageKey(key) ? t(lang, key) : t(lang, 'caseFile.problemGeneric');
+  if (isMessageKey(key)) return t(lang, key);
+  return Object.prototype.hasOwnProperty.call(RESTATE_KEYS, problem) ? t(lang, RESTATE_KEYS[problem]) : t(lang, 'caseFile.problemGeneric');
 }
 
 export function caseFileSections(input: { file: CaseFile; lang: Lang; today: string; letters: readonly LetterKind[] }): CaseFileText {

@@ -1,10 +1,26 @@
 /** Shared by the document tests: reading a PDF back as text (pdf.js), and the cases used across files. */
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.js';
 import type { CaseFile } from '../../src/domain/caseFile';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.js');
+let pdfjsLib: PdfJs | undefined;
+
+/** pdf.js, loaded once; its load-time warnings about the canvas package (rendering only, not needed for text) are muted. */
+function pdfjs(): PdfJs {
+  if (!pdfjsLib) {
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      pdfjsLib = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
+    } finally {
+      console.log = log;
+    }
+  }
+  return pdfjsLib;
+}
 
 /** The text of every page, in order (items joined by spaces, no-break spaces as spaces). */
 export async function pdfText(pdf: Buffer): Promise<{ pages: string[]; text: string }> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await pdfjs().getDocument({ data: new Uint8Array(pdf), verbosity: 0, useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: string[] = [];
   for (let number = 1; number <= doc.numPages; number++) {
     const page = await doc.getPage(number);
