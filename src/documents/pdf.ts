@@ -16,7 +16,7 @@ const MARGIN = 70; // about 2.5 cm
 const RIGHT_COLUMN = 320;
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
-const BODY_SIZE = 11;
+const BODY_SIZE = 10.5;
 
 /** Characters outside WinAnsi would print as garbage with the standard fonts: map the few that could appear. */
 function winAnsi(text: string): string {
@@ -59,28 +59,28 @@ export function letterPdf(letter: Letter): Promise<Buffer> {
     // Sender, top left.
     doc.text(winAnsi(letter.sender.join('\n')), left, MARGIN, { width: RIGHT_COLUMN - left - 20 });
     // Recipient, on the right, a little lower (the window of a DL envelope).
-    const recipientTop = Math.max(doc.y + 20, 150);
+    const recipientTop = Math.max(doc.y + 16, 140);
     doc.text(winAnsi(letter.recipient.join('\n')), RIGHT_COLUMN, recipientTop, { width: A4.width - MARGIN - RIGHT_COLUMN });
     // Place and date, on the right.
-    doc.moveDown(2);
+    doc.moveDown(1.5);
     doc.text(winAnsi(letter.placeDate), RIGHT_COLUMN, doc.y, { width: A4.width - MARGIN - RIGHT_COLUMN });
-    doc.moveDown(2);
+    doc.moveDown(1.5);
     // Sending mode and subject, bold, left.
     doc.font(BOLD).text(winAnsi(letter.mode), left, doc.y, { width });
     doc.text(subject, { width });
-    doc.font(FONT).moveDown(1.5);
+    doc.font(FONT).moveDown(1.2);
     doc.text(winAnsi(letter.salutation), { width });
     doc.moveDown();
     for (const paragraph of letter.paragraphs) {
       const isList = paragraph.includes('\n');
-      doc.text(winAnsi(paragraph), left, doc.y, { width, align: isList ? 'left' : 'justify', indent: isList ? 0 : 0, lineGap: 1.5 });
-      doc.moveDown(0.8);
+      doc.text(winAnsi(paragraph), left, doc.y, { width, align: isList ? 'left' : 'justify', lineGap: 1 });
+      doc.moveDown(0.6);
     }
     doc.text(winAnsi(letter.closing), left, doc.y, { width, align: 'justify' });
-    doc.moveDown(2);
+    doc.moveDown(1.2);
     // Signature on the right.
     doc.text(winAnsi(letter.signature.join('\n')), RIGHT_COLUMN, doc.y, { width: A4.width - MARGIN - RIGHT_COLUMN });
-    doc.moveDown(2);
+    doc.moveDown(1.5);
     doc.font(BOLD).text(winAnsi(l('attachments.title')), left, doc.y, { width });
     doc.font(FONT).list(letter.attachments.map(winAnsi), { width, bulletRadius: 1.5, textIndent: 12 });
 

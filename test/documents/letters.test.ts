@@ -272,3 +272,9 @@ test('every sentence of locales/fr/letters.json is used by src/documents', () =>
     .join('\n');
   expect(Object.keys(catalogue).filter((key) => !code.includes(`'${key}'`))).toEqual([]);
 });
+
+test('the mediator letter of the third real complaint holds on one A4 page, the instructions on a second', async () => {
+  const { pages } = await pdfText(await letterPdf(buildLetter('mediator', THIRD_COMPLAINT, THIRD_TODAY)));
+  expect(pages).toHaveLength(2);
+  expect(squash(pages[0])).toContain(squash(l('attachments.title')));
+});
