@@ -1,4 +1,5 @@
 /** Reads and validates the configuration from the environment (and `.env` in the working directory). */
+import { randomBytes } from 'node:crypto';
 
 export class ConfigError extends Error {}
 
@@ -45,6 +46,17 @@ export interface AppConfig {
   rateLimit: { messages: number; windowMs: number };
   /** Salt for hashing conversation ids in logs. */
   logHashSalt: string;
+  documents: DocumentsConfig;
+}
+
+export interface DocumentsConfig {
+  /** AES-256-GCM key of the document links (DOCUMENT_LINK_KEY); random per process when unset. */
+  linkKey: Buffer;
+  /** False when the key was drawn at random: links then work only on this process, until it stops. */
+  linkKeyFromConfig: boolean;
+  linkTtlHours: number;
+  /** Base of the links the bot gives (PUBLIC_BASE_URL), without a trailing slash. */
+  publicBaseUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -99,6 +111,22 @@ function readOrigins(env: Env, name: string): string[] {
       }
       return url.origin;
     });
+}
+
+let processLinkKey: Buffer | undefined;
+
+/** 32 bytes written as 64 hex digits or in base64; unset: one random key for the whole process. */
+function readLinkKey(env: Env): { linkKey: Buffer; linkKeyFromConfig: boolean } {
+  const raw = readString(env, 'DOCUMENT_LINK_KEY');
+  if (!raw) {
+    processLinkKey ??= randomBytes(32);
+    return { linkKey: processLinkKey, linkKeyFromConfig: false };
+  }
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : undefined;
+  if (!key || key.length !== 32) {
+    throw new ConfigError('DOCUMENT_LINK_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`).');
+  }
+  return { linkKey: key, linkKeyFromConfig: true };
 }
 
 function readStorage(env: Env): StorageConfig {
@@ -160,8 +188,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   const trustedProxies = readTrustedProxies(env);
+  const port = positiveInt(env, 'PORT', 3978, 65535);
   return {
-    port: positiveInt(env, 'PORT', 3978, 65535),
+    port,
     botAuth: {
       MicrosoftAppType: appType,
       MicrosoftAppId: appId,
@@ -196,5 +225,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 10_000),
     },
     logHashSalt: readString(env, 'LOG_HASH_SALT', 'cned-guide'),
+    documents: {
+      ...readLinkKey(env),
+      linkTtlHours: positiveInt(env, 'DOCUMENT_LINK_TTL_HOURS', 24, 24 * 30),
+      publicBaseUrl: readUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
+    },
   };
 }

@@ -9,6 +9,7 @@ import { registerDirectLine } from './directline';
 import type { LocalDirectLine } from './directline/localDirectLine';
 import { registerWebPage } from './webPage';
 import { installRequestGuards } from './guards/messageGuard';
+import { registerDocuments } from './documents';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -57,6 +58,7 @@ export function createServer({ config, adapter, bot, logger, ready = () => true 
 
   const localDirectLine = registerDirectLine(server, { config, logger });
   registerWebPage(server, { config });
+  registerDocuments(server, { config, logger });
 
   server.on('restifyError', (req, _res, err, callback) => {
     // The route pattern, never the raw path (it can hold ids, tokens or whatever someone typed); an unknown
