@@ -39,8 +39,8 @@ async function main(): Promise<void> {
       const started = performance.now();
       const classifier = await IntentClassifier.train([corpus], kind);
       const trainMs = performance.now() - started;
-      const ranked = cases.map((c) => classifier.scores(c.text, lang));
-      const top = ranked.map((r) => r[0]);
+      const opinions = cases.map((c) => classifier.opinions(c.text, lang));
+      const top = opinions.map((o) => o.ranking[0]);
       const predicted = top.map((t) => t?.intent ?? ('outOfScope' as Intent));
       const f1 = macroF1(
         cases.map((c) => c.intent),
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
       const accuracy = cases.filter((c, i) => predicted[i] === c.intent).length / cases.length;
       const line = [`  ${kind.padEnd(8)} train ${trainMs.toFixed(0)} ms  accuracy ${pct(accuracy)}  macro-F1 ${pct(f1)}`];
       for (const threshold of THRESHOLDS) {
-        const confident = cases.map((c, i) => top[i] !== undefined && !NON_PROBLEMS.has(top[i].intent) && top[i].score >= threshold);
+        // Confident: a problem at or above the threshold, and, for the ensemble, both models agreeing on it.
+        const confident = cases.map((c, i) => top[i] !== undefined && !NON_PROBLEMS.has(top[i].intent) && top[i].score >= threshold && opinions[i].agree);
         const answered = cases.filter((_, i) => confident[i]);
         const right = cases.filter((c, i) => confident[i] && predicted[i] === c.intent).length;
         const problems = cases.filter((c) => !NON_PROBLEMS.has(c.intent));

@@ -187,12 +187,22 @@ export class IntentClassifier {
 
   /** Every intent's score (0..1), best first. Synchronous; never throws on any text. */
   scores(text: string, lang: Lang): { intent: Intent; score: number }[] {
+    return this.opinions(text, lang).ranking;
+  }
+
+  /**
+   * The ranking, and each model's own best intent: a second opinion. With the ensemble, a reading is sure only when
+   * both models name the same intent (see reading.ts); a single model always agrees with itself.
+   */
+  opinions(text: string, lang: Lang): { ranking: { intent: Intent; score: number }[]; agree: boolean } {
     const model = this.models.get(lang);
     if (model === undefined) {
       throw new Error(`IntentClassifier.classify: no model for "${lang}"`);
     }
     const total = new Map<Intent, number>();
+    const tops: string[] = [];
     const add = (ranked: readonly { intent: string; score: number }[], weight: number): void => {
+      tops.push(ranked[0]?.intent ?? '');
       for (const { intent, score } of ranked) {
         if (isIntent(intent) && Number.isFinite(score) && score > 0) total.set(intent, (total.get(intent) ?? 0) + weight * score);
       }
@@ -200,7 +210,8 @@ export class IntentClassifier {
     const parts = (model.nlu ? 1 : 0) + (model.linear ? 1 : 0);
     if (model.nlu) add(model.nlu.classifySync(text), 1 / parts);
     if (model.linear) add(model.linear.classify(model.featurizer.linearFeatures(text)).map(({ label, score }) => ({ intent: label, score })), 1 / parts);
-    return [...total].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+    const ranking = [...total].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+    return { ranking, agree: tops.every((top) => top === tops[0]) };
   }
 
   /** Synchronous; never throws on any text. Throws only for a language that has no trained model. */

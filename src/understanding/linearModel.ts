@@ -46,7 +46,7 @@ export class LinearModel {
   ) {}
 
   static train(examples: readonly LinearExample[], options: LinearOptions = {}): LinearModel {
-    const { epochs = 12, learningRate = 0.5, l2 = 1e-5, seed = 7 } = options;
+    const { epochs = 5, learningRate = 0.5, l2 = 1e-5, seed = 7 } = options;
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const labelIndex = new Map(labels.map((label, i) => [label, i]));
     const index = new Map<string, number>();

@@ -49,18 +49,20 @@ function segments(text: string): string[] {
     .filter((part) => part.split(' ').length >= MIN_SEGMENT_WORDS);
 }
 
-interface Scored {
-  intent: string;
-  score: number;
+interface Opinions {
+  ranking: readonly { intent: string; score: number }[];
+  agree: boolean;
 }
 
-function isSure(ranking: readonly Scored[]): boolean {
+/** Sure: the ensemble's score is high enough and its two models name the same problem (a second opinion). */
+function isSure({ ranking, agree }: Opinions): boolean {
   const best = ranking[0];
-  return best !== undefined && best.score >= SURE_SCORE;
+  return best !== undefined && agree && best.score >= SURE_SCORE;
 }
 
 export function readMessage(classifier: IntentClassifier, text: string, lang: Lang): MessageReading {
-  const ranking = classifier.scores(text, lang);
+  const whole = classifier.opinions(text, lang);
+  const ranking = whole.ranking;
   const best = ranking[0];
   const candidates = ranking
     .filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= CANDIDATE_SCORE)
@@ -72,18 +74,21 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   const partRoutes: RouteKey[] = [];
   if (parts.length > 1) {
     for (const part of parts.slice(0, 8)) {
-      const partRanking = classifier.scores(part, lang);
-      const top = partRanking[0];
-      if (top && isRouteKey(top.intent) && isSure(partRanking) && !partRoutes.includes(top.intent)) partRoutes.push(top.intent);
+      const opinions = classifier.opinions(part, lang);
+      const top = opinions.ranking[0];
+      if (top && isRouteKey(top.intent) && isSure(opinions) && !partRoutes.includes(top.intent)) partRoutes.push(top.intent);
     }
   }
 
-  if (best && isRouteKey(best.intent) && isSure(ranking)) {
-    return { kind: 'problem', route: best.intent, sure: true, candidates, others: partRoutes.filter((r) => r !== best.intent).slice(0, MAX_OTHERS) };
-  }
-  if (partRoutes.length > 0) {
+  // Several problems, each named clearly by its own part: the first one told is answered, the others offered after.
+  const wholeRoute = best && isRouteKey(best.intent) && isSure(whole) ? best.intent : undefined;
+  if (partRoutes.length > 1 || (partRoutes.length === 1 && wholeRoute === undefined)) {
     const [first, ...rest] = partRoutes;
-    return { kind: 'problem', route: first, sure: true, candidates, others: rest.slice(0, MAX_OTHERS) };
+    const others = [...rest, ...(wholeRoute && !partRoutes.includes(wholeRoute) ? [wholeRoute] : [])];
+    return { kind: 'problem', route: first, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };
+  }
+  if (wholeRoute) {
+    return { kind: 'problem', route: wholeRoute, sure: true, candidates, others: partRoutes.filter((r) => r !== wholeRoute).slice(0, MAX_OTHERS) };
   }
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE) return { kind: 'nonProblem', intent: best.intent };
   if (best && isRouteKey(best.intent)) {

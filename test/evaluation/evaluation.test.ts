@@ -2,7 +2,8 @@
  * The held-out evaluation: whole conversations written from learner personas (test/evaluation/conversations.json,
  * never used for training nor for choosing thresholds), run through the real dialogs with the real understanding.
  * Each user turn is scored from what the bot did: restated a route, asked to confirm (and with which problems),
- * answered without a route, or took the message as the answer to its question. Floors (issue 8): right route or
+ * answered without a route, or took the message as the answer to its question. When the bot asks to confirm and the
+ * right problem is among its buttons, the simulated learner clicks it, as a person would. Floors (issue 8): right route or
  * honest confirmation >= 95 %, confident wrong restatement <= 1 %, false "too late" = 0.
  */
 import { readFileSync } from 'fs';
@@ -92,6 +93,11 @@ test('held-out conversations: right route or honest confirmation >= 95 %, confid
         outcome = routed ? 'wrongConfident' : reasked || reading !== undefined ? 'miss' : 'right';
       }
       counts[outcome] += 1;
+      // A learner shown the right problem among the confirmation's buttons clicks it (not counted as a turn).
+      if (outcome === 'confirmRight') {
+        const button = turn.buttons.find((title) => TITLE_TO_ROUTE.get(title) === want.route);
+        if (button) await chat.send(button);
+      }
       byKind[kind] ??= { n: 0, ok: 0 };
       byKind[kind].n += 1;
       if (outcome === 'right' || outcome === 'confirmRight') byKind[kind].ok += 1;
