@@ -63,7 +63,8 @@ export function escalationViews(context: TurnContext, advice: EscalationAdvice, 
               : 'escalation.nextMediatorRefused';
       const implicit = advice.implicitRejectionOn ? formatDate(lang, advice.implicitRejectionOn) : from;
       const views = [text(key, { from, implicit })];
-      if (advice.estimatedFromSending) views.push(text('escalation.receiptEstimate'));
+      // The note goes with a date that depends on the receipt (a refusal opens the mediator at once, no date to estimate).
+      if (advice.estimatedFromSending && (key === 'escalation.nextMediatorFrom' || key === 'escalation.nextMediatorImplicit')) views.push(text('escalation.receiptEstimate'));
       return [...views, mediatorCard(context), defenderCard(context), text('mediator.courtDeadlines')];
     }
   }

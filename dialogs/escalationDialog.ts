@@ -7,7 +7,9 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, ASK_CHOICE, ASK_DATE, ASK_HISTORY, DONE } from './routeDialog';
+import { RouteDialog, routeOptions, answerOf, ask, done, ASK_CHOICE, ASK_DATE, ASK_HISTORY } from './routeDialog';
+import type { CaseFile, Deadline } from '../src/domain/caseFile';
+import type { EscalationAdvice } from '../src/rules/escalation';
 import type { DateAnswer } from './prompts/interpreters';
 import { escalationViews, historySummary } from './escalationAdvice';
 import { msg, say, turnInfo } from './say';
@@ -20,6 +22,16 @@ interface Collected {
 }
 
 const OUTCOMES: readonly ActionOutcome[] = ['refused', 'unanswered'];
+
+/** What the escalation established: the steps taken, the next one, and the dates worth a calendar reminder. */
+export function escalationFile(history: PastAction[], advice: EscalationAdvice, orderNumber: string | undefined): CaseFile {
+  const deadlines: Deadline[] = [];
+  const estimate = advice.estimatedFromSending === true;
+  if (advice.next === 'phoneFollowUp' && !advice.availableNow) deadlines.push({ kind: 'phoneFollowUp', date: advice.from });
+  if (advice.implicitRejectionOn && advice.implicitRejectionOn > advice.from) deadlines.push({ kind: 'implicitRejection', date: advice.implicitRejectionOn, estimate });
+  if (advice.mediatorFrom && advice.mediatorFrom > advice.from) deadlines.push({ kind: 'mediatorFrom', date: advice.mediatorFrom, estimate });
+  return { problem: 'noAnswer', history, orderNumber, next: { step: advice.next, from: advice.from, availableNow: advice.availableNow }, deadlines };
+}
 
 export class EscalationDialog extends RouteDialog {
   constructor(dialogId: string, understanding: Understanding) {
@@ -90,6 +102,6 @@ export class EscalationDialog extends RouteDialog {
       advice = nextEscalationStep(history.map(({ on: _on, ...rest }) => rest), now);
     }
     await say(step.context, ...escalationViews(step.context, advice, facts.registered));
-    return step.endDialog(DONE);
+    return step.endDialog(done(escalationFile(history, advice, facts.orderNumber)));
   }
 }

@@ -8,7 +8,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, ASK_CHOICE, DONE } from './routeDialog';
+import { RouteDialog, routeOptions, answerOf, ask, done, ASK_CHOICE } from './routeDialog';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
 import { msg, say } from './say';
 
@@ -25,7 +25,13 @@ export interface GuidanceSpec {
 }
 
 export class GuidanceDialog extends RouteDialog {
-  constructor(dialogId: string, private readonly spec: GuidanceSpec, understanding: Understanding) {
+  constructor(
+    dialogId: string,
+    private readonly spec: GuidanceSpec,
+    understanding: Understanding,
+    /** The route key, named in the case file. */
+    private readonly problem: string,
+  ) {
     super(dialogId, understanding);
     this.flow([this.restateStep.bind(this), this.channelsStep.bind(this)]);
   }
@@ -60,6 +66,6 @@ export class GuidanceDialog extends RouteDialog {
       }
     };
     await say(step.context, ...this.spec.cards.map((kind) => card(kind, step.context)));
-    return step.endDialog(DONE);
+    return step.endDialog(done({ problem: this.problem, history: facts.history, orderNumber: facts.orderNumber, deadlines: [] }));
   }
 }

@@ -25,6 +25,10 @@ import { formCard, phoneCard } from './cards';
 import { msg, say, setTurnLang, turnInfo } from './say';
 import { turnReading } from './turnReading';
 import { telemetry as defaultTelemetry, Telemetry } from '../src/telemetry';
+import { randomBytes } from 'crypto';
+import type { CaseFile, LetterKind } from '../src/domain/caseFile';
+import { documentLinks, letterExplanation, letterForChat, lettersFor } from '../src/documents';
+import { parisIsoDate } from '../src/rules/calendar';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
@@ -45,6 +49,20 @@ export interface MainOptions {
 interface FlowValues {
   route?: RouteKey;
   others?: RouteKey[];
+  /** The letter offered at the end of the route, with the dates and steps it is filled from (no free text). */
+  letter?: LetterOffer;
+}
+
+interface LetterOffer {
+  kind: LetterKind;
+  file: CaseFile;
+}
+
+/** Where document links point and how they are sealed (config.documents); a random key when not given (tests). */
+export interface DocumentSettings {
+  key: Buffer;
+  baseUrl: string;
+  ttlHours: number;
 }
 
 /** Where the first step leads: a route (sure, or picked), or a sub-menu / confirmation to ask. */
@@ -81,6 +99,7 @@ export class MainDialog extends ComponentDialog {
     private readonly understanding: Understanding,
     /** Counts problems asked about and routes completed (identifiers only, never text). */
     private readonly telemetry: Telemetry = defaultTelemetry,
+    private readonly documents: DocumentSettings = { key: randomBytes(32), baseUrl: 'http://localhost:3978', ttlHours: 24 },
   ) {
     super(MAIN_DIALOG);
     this.addDialog(
@@ -89,6 +108,8 @@ export class MainDialog extends ComponentDialog {
         this.submenuStep.bind(this),
         this.routeStep.bind(this),
         this.anythingElseStep.bind(this),
+        this.loopStep.bind(this),
+        // After the letter is shown, "anything else?" is answered here.
         this.loopStep.bind(this),
       ]),
     );
@@ -226,25 +247,67 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(routeDialogId(picked.route), { facts });
   }
 
-  /** Every route ends by offering the other problems the message named, or asking whether there is anything else. */
+  /** Every route ends by offering its documents, then the other problems the message named, or anything else. */
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as RouteResult | undefined;
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
-    const { route, others } = step.values as FlowValues;
-    if (route) this.telemetry.trackEvent('routeCompleted', { route });
+    const values = step.values as FlowValues;
+    if (values.route) this.telemetry.trackEvent('routeCompleted', { route: values.route });
+    if (result?.kind === 'done' && result.file) values.letter = await this.offerDocuments(step, result.file);
+    return this.askMore(step);
+  }
+
+  /** The other problems of the message, or "anything else?" (with the letter's button when there is one). */
+  private askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { others, letter } = step.values as FlowValues;
     if (others && others.length > 0) {
       const { lang } = turnInfo(step.context);
       const problems = others.map((other) => `« ${routeTitle(other, lang)} »`).join(', ');
       return step.beginDialog(ASK_MORE, { question: 'understand.alsoMentioned', params: { problems }, choices: { routes: others, last: 'noThanks' } } satisfies AskOptions);
     }
-    return step.beginDialog(ASK_MORE, { question: 'menu.anythingElse', choices: 'anythingElse' } satisfies AskOptions);
+    return step.beginDialog(ASK_MORE, { question: 'menu.anythingElse', choices: letter ? 'anythingElseOrLetter' : 'anythingElse' } satisfies AskOptions);
   }
 
-  /** Yes → the menu; no → goodbye (a later message starts again); a problem offered → its route; a new problem → route it. */
+  /**
+   * Links to the letters the case calls for, the case file and each date for a calendar (documents/): the content
+   * travels encrypted inside the link, nothing is stored. Returns the first letter, to show in the chat on request.
+   */
+  private async offerDocuments(step: WaterfallStepContext, file: CaseFile): Promise<LetterOffer | undefined> {
+    const { lang, now } = turnInfo(step.context);
+    const today = parisIsoDate(now);
+    const letters = lettersFor(file, today);
+    if (letters.length === 0 && file.deadlines.length === 0) return undefined;
+    const { key, baseUrl, ttlHours } = this.documents;
+    const links = documentLinks({ file, letters, lang, baseUrl, now, key, ttlHours });
+    const text = msg(step.context, letters.length > 0 ? 'offer.text' : 'offer.caseFileOnly', { hours: ttlHours });
+    await say(step.context, { kind: 'card', variant: 'info', title: msg(step.context, 'offer.title'), text, links });
+    return letters.length > 0 ? { kind: letters[0], file } : undefined;
+  }
+
+  /** The letter's full text in the chat (French, in chunks any channel takes), and what it says in the learner's language. */
+  private async showLetter(step: WaterfallStepContext, offer: LetterOffer): Promise<void> {
+    const { lang, now } = turnInfo(step.context);
+    const chunks = letterForChat(offer.kind, offer.file, parisIsoDate(now));
+    await say(
+      step.context,
+      { kind: 'text', text: msg(step.context, 'offer.letterIntro') },
+      ...chunks.map((text): View => ({ kind: 'text', text })),
+      ...letterExplanation(offer.kind, lang).map((text): View => ({ kind: 'text', text })),
+    );
+  }
+
+  /** Yes → the menu; no → goodbye; the letter → shown, then asked again; a problem offered or typed → its route. */
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as RouteResult | undefined;
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
     const answer = answerOf<string>(step);
+    const values = step.values as FlowValues;
+    if (answer === 'showLetter' && values.letter) {
+      await this.showLetter(step, values.letter);
+      // The letter is shown once; the question comes back without its button.
+      values.letter = undefined;
+      return this.askMore(step);
+    }
     if (answer && isRoutable(answer)) return step.replaceDialog(FLOW, { route: answer } satisfies MainOptions);
     if (answer === 'yes') return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     await say(step.context, { kind: 'text', text: msg(step.context, 'menu.goodbye') });

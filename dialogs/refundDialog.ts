@@ -8,11 +8,19 @@ import { refundAfterWithdrawal, LateRefundIncrease } from '../src/rules/refund';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, ASK_WAITING } from './routeDialog';
+import { RouteDialog, routeOptions, answerOf, ask, done, ASK_WAITING } from './routeDialog';
+import type { RouteResult } from './routeDialog';
+import { parisIsoDate } from '../src/rules/calendar';
 import { EscalationDialog } from './escalationDialog';
 import { formatDate, formatWaiting, msg, say, turnInfo } from './say';
 
 const ESCALATION = 'refund.escalation';
+
+/** Kept between steps: the withdrawal date the refund follows and its due date, when known (dates only). */
+interface RefundValues {
+  withdrawnOn?: string;
+  dueBy?: string;
+}
 
 function increaseKey(increase: LateRefundIncrease): MessageKey {
   if (increase.kind === 'none') return 'refund.notLateYet';
@@ -45,6 +53,7 @@ export class RefundDialog extends RouteDialog {
       const withdrawnOn = facts.date ?? now.setZone('Europe/Paris').minus({ days: waitingDays }).toISODate() ?? undefined;
       if (withdrawnOn) {
         const status = refundAfterWithdrawal(withdrawnOn, now);
+        Object.assign(step.values, { withdrawnOn, dueBy: status.dueBy } satisfies RefundValues);
         views.push({
           kind: 'card',
           variant: 'deadline',
@@ -62,8 +71,13 @@ export class RefundDialog extends RouteDialog {
     return step.beginDialog(ESCALATION, { facts, skipRestate: true });
   }
 
-  /** Hands the escalation's result (done, or a switch to another problem) to the main dialog. */
+  /** Hands the escalation's result to the main dialog, with the refund's own dates added to the case file. */
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.endDialog(step.result);
+    const result = step.result as RouteResult | undefined;
+    if (result?.kind !== 'done' || !result.file) return step.endDialog(result);
+    const { withdrawnOn, dueBy } = step.values as RefundValues;
+    const today = parisIsoDate(turnInfo(step.context).now);
+    const deadlines = dueBy && dueBy >= today ? [...result.file.deadlines, { kind: 'refundDue' as const, date: dueBy }] : result.file.deadlines;
+    return step.endDialog(done({ ...result.file, problem: 'refundDelay', withdrawnOn, deadlines }));
   }
 }

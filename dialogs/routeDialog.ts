@@ -1,6 +1,7 @@
 /** What every route dialog shares: its options, its result, and the questions it may ask. */
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ExtractedFacts, Understanding } from '../src/understanding/understanding';
+import type { CaseFile } from '../src/domain/caseFile';
 import { AskDialog, AskOptions, AskResult } from './prompts/askDialog';
 import { dateAnswer, historyAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
 
@@ -11,8 +12,10 @@ export interface RouteOptions {
   skipRestate?: boolean;
 }
 
-export type RouteResult = { kind: 'done' } | { kind: 'switch'; text: string };
+/** A route ends done (with what it established, for the letters, the case file and the calendar), or switched. */
+export type RouteResult = { kind: 'done'; file?: CaseFile } | { kind: 'switch'; text: string };
 export const DONE: RouteResult = { kind: 'done' };
+export const done = (file: CaseFile): RouteResult => ({ kind: 'done', file });
 
 export const ASK_CHOICE = 'ask.choice';
 export const ASK_DATE = 'ask.date';

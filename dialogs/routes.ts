@@ -9,12 +9,12 @@ import { RefundDialog } from './refundDialog';
 import { EscalationDialog } from './escalationDialog';
 import { ContactDialog, MediatorDialog } from './contactDialogs';
 
-type RouteFactory = (dialogId: string, understanding: Understanding) => Dialog;
+type RouteFactory = (dialogId: string, understanding: Understanding, key: RouteKey) => Dialog;
 
 const guidance =
   (spec: GuidanceSpec): RouteFactory =>
-  (id, understanding) =>
-    new GuidanceDialog(id, spec, understanding);
+  (id, understanding, key) =>
+    new GuidanceDialog(id, spec, understanding, key);
 
 const contact =
   (topic: ConstructorParameters<typeof ContactDialog>[1]): RouteFactory =>
@@ -55,5 +55,5 @@ export const ROUTES: Record<RouteKey, RouteFactory> = {
 };
 
 export function createRouteDialogs(understanding: Understanding): Dialog[] {
-  return (Object.keys(ROUTES) as RouteKey[]).map((key) => ROUTES[key](routeDialogId(key), understanding));
+  return (Object.keys(ROUTES) as RouteKey[]).map((key) => ROUTES[key](routeDialogId(key), understanding, key));
 }

@@ -10,7 +10,7 @@ import { earliestOpenStart, withdrawalStatusIfValid, WithdrawalInput, Withdrawal
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, ASK_DATE, DONE } from './routeDialog';
+import { RouteDialog, routeOptions, answerOf, ask, done, ASK_DATE, DONE } from './routeDialog';
 import type { DateAnswer } from './prompts/interpreters';
 import { cancellationCard } from './cards';
 import { formatDate, msg, say, turnInfo } from './say';
@@ -161,6 +161,16 @@ export class WithdrawalDialog extends RouteDialog {
       );
     }
     await say(step.context, ...views);
-    return step.endDialog(DONE);
+    const known = this.known(step);
+    return step.endDialog(
+      done({
+        problem: 'withdrawal',
+        registeredOn: known.input.registeredOn,
+        paidOn: known.input.paidOn,
+        orderNumber: facts.orderNumber,
+        history: [],
+        deadlines: status.open ? [{ kind: 'withdrawalLastDay', date: status.lastDay }] : [],
+      }),
+    );
   }
 }

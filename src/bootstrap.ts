@@ -61,7 +61,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));
   const transactions = new TransactionalTurn({ storage, states: [conversationState], logger, hashSalt: config.logHashSalt });
-  const bot = new ComplaintBot(conversationState, new MainDialog(understanding), logger, transactions);
+  const bot = new ComplaintBot(conversationState, new MainDialog(understanding, undefined, { key: config.documents.linkKey, baseUrl: config.documents.publicBaseUrl, ttlHours: config.documents.linkTtlHours }), logger, transactions);
   const { server, localDirectLine } = createServer({ config, adapter, bot, logger, ready: understandingWarm });
   // "Delete my data" also erases what the edge keeps of the conversation: the local Direct Line transcript and tokens.
   bot.onErase = (conversationId) => localDirectLine?.erase(conversationId);

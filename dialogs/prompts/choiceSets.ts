@@ -61,6 +61,11 @@ const CHOICE_SETS = {
     { value: 'yes', title: 'choice.moreYes', synonyms: 'choice.yesSynonyms' },
     { value: 'no', title: 'choice.moreNo', synonyms: 'choice.noSynonyms' },
   ],
+  anythingElseOrLetter: [
+    { value: 'showLetter', title: 'choice.showLetter' },
+    { value: 'yes', title: 'choice.moreYes', synonyms: 'choice.yesSynonyms' },
+    { value: 'no', title: 'choice.moreNo', synonyms: 'choice.noSynonyms' },
+  ],
   paymentDate: [
     { value: 'sameDay', title: 'choice.sameDay' },
     { value: 'unknown', title: 'choice.dateUnknown', synonyms: 'choice.unknownSynonyms' },

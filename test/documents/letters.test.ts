@@ -222,8 +222,9 @@ describe('lettersFor', () => {
     ['form, then a phone follow-up: the written complaint', COMPLAINT, '2026-11-02', ['complaint']],
     ['form only, 3 weeks not over', { ...COMPLAINT, history: [{ kind: 'form', on: '2026-10-20', outcome: 'unanswered' }] }, '2026-11-02', []],
     ['written complaint refused', { ...APPEAL, history: [{ kind: 'registeredLetter', on: '2026-09-01', outcome: 'refused' }] }, '2026-09-10', ['directorAppeal']],
-    ['written complaint unanswered for 2 months', APPEAL, '2026-09-01', ['directorAppeal']],
-    ['written complaint pending', APPEAL, '2026-08-31', []],
+    // Sent Wednesday 1 July, received (estimate) Friday 3 July: implicitly rejected on 3 September.
+    ['written complaint unanswered for 2 months', APPEAL, '2026-09-03', ['directorAppeal']],
+    ['written complaint pending', APPEAL, '2026-09-02', []],
     ['the third real complaint', THIRD_COMPLAINT, THIRD_TODAY, ['mediator']],
     ['mediator already seized', { ...THIRD_COMPLAINT, history: [...THIRD_COMPLAINT.history, { kind: 'mediator', on: '2026-11-20', outcome: 'unanswered' }] }, THIRD_TODAY, []],
     ['a debit', DEBIT, '2026-10-01', ['debitContest']],
