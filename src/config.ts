@@ -71,7 +71,8 @@ function positiveInt(env: Env, name: string, fallback: number, max = Number.MAX_
 
 /** An http(s) URL without a trailing slash. */
 function readUrl(env: Env, name: string, fallback: string): string {
-  const raw = readString(env, name, fallback);
+  // Empty means the default (.env.example ships `DIRECT_LINE_ENDPOINT=`).
+  const raw = readString(env, name) || fallback;
   let url: URL;
   try {
     url = new URL(raw);
