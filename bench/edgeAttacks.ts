@@ -141,8 +141,8 @@ interface Result {
   note: string;
 }
 
-/** Runs `attack` while sampling RSS and timing victim turns every 500 ms. */
-async function measure(name: string, env: Record<string, string>, attack: (server: Server) => Promise<string>): Promise<Result> {
+/** Runs `attack` while sampling RSS and timing victim turns every 500 ms (or leaving the victim idle until the end). */
+async function measure(name: string, env: Record<string, string>, attack: (server: Server) => Promise<string>, victimIdle = false): Promise<Result> {
   const server = await startServer(env);
   const victim = await mint(server.port);
   if (typeof victim === 'number') throw new Error(`no victim token (${victim})`);
@@ -158,7 +158,7 @@ async function measure(name: string, env: Record<string, string>, attack: (serve
   const times: number[] = [];
   let failures = 0;
   const prober = (async () => {
-    while (running && server.alive()) {
+    while (running && server.alive() && !victimIdle) {
       const turn = await victimTurn(server.port, victim);
       if (turn.status === 200) times.push(turn.ms);
       else failures += 1;
@@ -204,9 +204,9 @@ async function largeActivities(server: Server): Promise<string> {
   const deadline = Date.now() + 20_000;
   await Promise.all(
     tokens.flatMap((token) =>
-      [0, 1].map(async (lane) => {
+      [0, 1, 2, 3].map(async (lane) => {
         while (Date.now() < deadline && server.alive()) {
-          const answer = await post(server.port, token, { type: 'event', name: 'x', channelData: { pad: lane === 0 ? big : fits } });
+          const answer = await post(server.port, token, { type: 'event', name: 'x', channelData: { pad: lane % 2 === 0 ? big : fits } });
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         }
       }),
@@ -289,8 +289,8 @@ async function erasure(server: Server): Promise<string> {
 
 async function main(): Promise<void> {
   const results: Result[] = [];
-  const run = async (name: string, env: Record<string, string>, attack: (server: Server) => Promise<string>) => {
-    const result = await measure(name, env, attack);
+  const run = async (name: string, env: Record<string, string>, attack: (server: Server) => Promise<string>, victimIdle = false) => {
+    const result = await measure(name, env, attack, victimIdle);
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   };
@@ -299,7 +299,7 @@ async function main(): Promise<void> {
     return 'nothing';
   });
   await run('large activities, 3 tokens, 20 s', {}, largeActivities);
-  await run('conversation flood, 110 loopback addresses', {}, conversationFlood);
+  await run('conversation flood, 110 loopback addresses (victim idle meanwhile)', {}, conversationFlood, true);
   await run('spoofed X-Forwarded-For, TRUST_PROXY=true', { TRUST_PROXY: 'true', TOKEN_RATE_LIMIT: '10' }, spoofedFlood);
   await run('slow bodies, 20 connections', {}, slowBodies);
   await run('erasure', {}, erasure);

@@ -1,4 +1,6 @@
 /** The HTTP server: the bot endpoint, health, and the pages. Routes are added here and nowhere else. */
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
@@ -36,6 +38,18 @@ export function createServer({ config, adapter, bot, logger, ready = () => true 
   server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.server.maxConnections = config.maxConnections;
+  // Node checks those two timeouts only every 30 s (connectionsCheckingInterval, which restify gives no way to
+  // set): a connection whose first request's headers are not complete within HEADERS_TIMEOUT_MS is closed here.
+  const waiting = new WeakMap<object, NodeJS.Timeout>();
+  server.server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), HEADERS_TIMEOUT_MS);
+    timer.unref();
+    waiting.set(socket, timer);
+    socket.once('close', () => clearTimeout(timer));
+  });
+  const headersDone = (req: IncomingMessage) => clearTimeout(waiting.get(req.socket));
+  server.server.prependListener('request', headersDone);
+  server.server.prependListener('upgrade', headersDone);
   // No global body parser: /api/messages has its guard (messageGuard.ts), every other POST route reads its own
   // body once it has checked the caller (body.ts), bounded in size and time.
   installRequestGuards(server, { config, logger });

@@ -95,6 +95,42 @@ describe('metadata endpoint refusing connections (no internet, deterministically
   });
 });
 
+describe('metadata endpoint failing: JWTs do not each trigger a new outbound fetch', () => {
+  let run: Running;
+  let metadata: http.Server;
+  let hits = 0;
+  beforeAll(async () => {
+    metadata = http.createServer((_req, res) => {
+      hits += 1;
+      res.writeHead(503);
+      res.end();
+    });
+    await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`;
+    run = await startApp({
+      env: AUTH_ENV,
+      botAuthExtras: {
+        ToBotFromChannelOpenIdMetadataUrl: `${base}/openid`,
+        ToBotFromEmulatorOpenIdMetadataUrl: `${base}/emulator`,
+        ToBotFromChannelTokenIssuer: ISSUER,
+        ToChannelFromBotLoginUrl: `${base}/login`,
+        ToChannelFromBotOAuthScope: ISSUER,
+      },
+    });
+  });
+  afterAll(async () => {
+    await run.close();
+    metadata.closeAllConnections();
+    await new Promise<void>((resolve) => metadata.close(() => resolve()));
+  });
+
+  test('20 forged JWTs while the metadata fails: all 401, the metadata asked at most twice', async () => {
+    for (let i = 0; i < 20; i += 1) expectUnauthorized(await post(run, `auth-storm-${i}`, `Bearer ${jwt(undefined, { n: i })}`));
+    expect(hits).toBeGreaterThan(0);
+    expect(hits).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('a local OpenID metadata endpoint with our own signing key', () => {
   let run: Running;
   let metadata: http.Server;

@@ -89,10 +89,11 @@ export async function answersTo(baseUrl: string, grant: Grant, id: string): Prom
 }
 
 /**
- * Sends the head of a request and then one byte of body per second (of a declared 1,000), and resolves with
- * how long the server took to answer or close the connection (capped at `giveUpMs`).
+ * Sends the head of a request and then one byte of body per second (of a declared 1,000) — or, `headersOnly`,
+ * one byte of a header that never ends — and resolves with how long the server took to answer or close the
+ * connection (capped at `giveUpMs`).
  */
-export function trickle(baseUrl: string, head: string, giveUpMs = 30_000): Promise<{ ms: number; answer: string }> {
+export function trickle(baseUrl: string, head: string, giveUpMs = 30_000, headersOnly = false): Promise<{ ms: number; answer: string }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve) => {
     const started = performance.now();
@@ -108,9 +109,9 @@ export function trickle(baseUrl: string, head: string, giveUpMs = 30_000): Promi
     };
     const timer = setInterval(() => {
       if (performance.now() - started > giveUpMs) finish();
-      else if (!socket.destroyed) socket.write(' ');
+      else if (!socket.destroyed) socket.write(headersOnly ? 'x' : ' ');
     }, 1000);
-    socket.on('connect', () => socket.write(`${head}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`));
+    socket.on('connect', () => socket.write(headersOnly ? head : `${head}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`));
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString('latin1');
       // The status line is enough; wait for the close a moment longer only if the server keeps it open.
