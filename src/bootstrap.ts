@@ -24,25 +24,32 @@ export interface App {
   localDirectLine: LocalDirectLine | undefined;
   /**
    * Warms the date recognizers up in the background, one step (one recognizer call, up to about a second of
-   * CPU) at a time; call it once the server listens. Given `busy` (requests running), a step waits for them
-   * to end, at most WARM_UP_MAX_DEFER_MS, so that no step lands in the middle of a turn. Until it is done
-   * /readyz answers 503. The same promise on every call.
+   * CPU) at a time, with a pause between steps; call it once the server listens. Given `busy` (requests
+   * running), a step waits for them to end, at most WARM_UP_MAX_DEFER_MS, so that no step lands in the middle
+   * of a turn. Until it is done /readyz answers 503. The same promise on every call.
    */
   warmUp(busy?: () => boolean): Promise<void>;
 }
 
 /** How long a warm-up step waits for running requests before it runs anyway (steady traffic must not starve it). */
 export const WARM_UP_MAX_DEFER_MS = 250;
+/**
+ * The pause before each warm-up step: a connection that arrived during the previous step is accepted and its
+ * request read in this time (that takes more than one turn of the event loop), so that `busy` sees it.
+ */
+export const WARM_UP_GAP_MS = 10;
 
-/** Resolves on the next turn of the event loop once `busy()` is false, or after `maxWaitMs` whatever it says. */
-export function whenIdle(busy: () => boolean, maxWaitMs: number): Promise<void> {
-  const deadline = Date.now() + maxWaitMs;
+/** Resolves after `gapMs`, then once `busy()` is false, or `maxWaitMs` later whatever it says. */
+export function whenIdle(busy: () => boolean, maxWaitMs: number, gapMs = WARM_UP_GAP_MS): Promise<void> {
   return new Promise((resolve) => {
-    const check = (): void => {
-      if (!busy() || Date.now() >= deadline) resolve();
-      else setTimeout(check, 2);
-    };
-    setImmediate(check);
+    setTimeout(() => {
+      const deadline = Date.now() + maxWaitMs;
+      const check = (): void => {
+        if (!busy() || Date.now() >= deadline) resolve();
+        else setTimeout(check, 2);
+      };
+      check();
+    }, gapMs);
   });
 }
 
@@ -72,6 +79,6 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
     conversationState,
     storage,
     localDirectLine,
-    warmUp: (busy) => warmUpUnderstanding(busy && (() => whenIdle(busy, WARM_UP_MAX_DEFER_MS))),
+    warmUp: (busy = () => false) => warmUpUnderstanding(() => whenIdle(busy, WARM_UP_MAX_DEFER_MS)),
   };
 }

@@ -49,14 +49,14 @@ describe('whenIdle: a warm-up step waits for running requests, within a bound', 
   afterEach(() => jest.useRealTimers());
 
   test.each([
-    // [requests running until (ms), bound (ms), resolved after (ms)]
-    [0, 250, 0],
+    // [requests running until (ms), bound (ms), resolved after (ms): the 10 ms pause, then the wait]
+    [0, 250, 10],
     [40, 250, 40],
-    [Infinity, 250, 250],
+    [Infinity, 250, 260],
   ])('busy for %p ms, bound %p ms: the step runs after %p ms', async (busyMs, boundMs, expectedMs) => {
     const start = Date.now();
     let resolvedAt: number | undefined;
-    void whenIdle(() => Date.now() - start < busyMs, boundMs).then(() => (resolvedAt = Date.now() - start));
+    void whenIdle(() => Date.now() - start < busyMs, boundMs, 10).then(() => (resolvedAt = Date.now() - start));
     for (let elapsed = 0; elapsed <= 300 && resolvedAt === undefined; elapsed += 1) await jest.advanceTimersByTimeAsync(1);
     expect(resolvedAt).toBeGreaterThanOrEqual(expectedMs);
     expect(resolvedAt).toBeLessThanOrEqual(expectedMs + 3);
