@@ -5,7 +5,6 @@
  */
 import { DateTime } from 'luxon';
 import { differsFromParis, formatDate, formatDayAndTime, formatTime, zoneName } from '../../dialogs/say';
-import type { Understanding } from '../../src/understanding/understanding';
 import { loadUnderstanding } from '../../src/understanding';
 import { startConversation } from '../support/dialogs';
 
@@ -57,7 +56,7 @@ describe('dates and times by language and locale', () => {
 });
 
 describe('the phone answer in the user’s time', () => {
-  let understanding: Understanding;
+  let understanding: Awaited<ReturnType<typeof loadUnderstanding>>;
   beforeAll(async () => {
     understanding = await loadUnderstanding();
   });

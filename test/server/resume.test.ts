@@ -8,14 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { createApp, App } from '../../src/bootstrap';
-import type { Understanding } from '../../src/understanding/understanding';
 import { loadUnderstanding } from '../../src/understanding';
 import { LocalDirectLine } from '../../src/server/directline/localDirectLine';
 import { createBotBridge } from '../../src/server/directline/botBridge';
 import { readResumeRequest, resumeLocal } from '../../src/server/directline/resume';
 
 const silent = createLogger('silent');
-let understanding: Understanding;
+/** The trained understanding (its type lives where loadUnderstanding says). */
+let understanding: Awaited<ReturnType<typeof loadUnderstanding>>;
 const apps: App[] = [];
 
 beforeAll(async () => {
