@@ -5,7 +5,7 @@ import type { Lang } from '../src/domain/types';
 import { t, MessageKey, MessageParams, MESSAGE_LOCALES } from '../src/i18n/messages';
 import { renderViews } from '../src/rendering/render';
 import type { View } from '../src/rendering/view';
-import { setTurnInfo, turnInfo } from '../src/bot/turnInfo';
+import { setTurnInfo, turnInfo } from './turnInfo';
 
 export { turnInfo };
 

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { hashId } from '../logging';
 import { t } from '../i18n/messages';
-import { turnInfo } from './turnInfo';
+import { turnInfo } from '../../dialogs/turnInfo';
 import { isStorageFailure } from '../storage/errors';
 
 export function createAdapter(config: AppConfig, logger: Logger, conversationState?: ConversationState): CloudAdapter {

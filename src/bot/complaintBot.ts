@@ -6,7 +6,7 @@ import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialo
 import { matchGlobalCommand } from '../../src/understanding/commands';
 import { discardViews, flushViews, say, msg } from '../../dialogs/say';
 import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
-import { turnInfo } from './turnInfo';
+import { turnInfo } from '../../dialogs/turnInfo';
 import type { TransactionalTurn } from './transactionalTurn';
 
 /** Longer messages are answered with the menu and never reach the recognizers. */

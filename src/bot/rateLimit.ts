@@ -15,7 +15,7 @@ import { ActivityTypes, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { hashId } from '../logging';
 import { t } from '../i18n/messages';
-import { turnInfo } from './turnInfo';
+import { turnInfo } from '../../dialogs/turnInfo';
 
 export interface RateLimitOptions {
   messages: number;

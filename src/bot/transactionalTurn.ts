@@ -24,7 +24,7 @@ import { hashId } from '../logging';
 import { CREATE_ONLY } from '../storage/createOnly';
 import { StorageUnavailableError, errorDetail, isETagConflict, isStorageFailure } from '../storage/errors';
 import { BusyError, KeyedMutex } from './keyedMutex';
-import { turnInfo } from './turnInfo';
+import { turnInfo } from '../../dialogs/turnInfo';
 
 /** A BotState whose storage key can be computed for a turn (ConversationState, UserState). */
 export type KeyedBotState = BotState & { getStorageKey(context: TurnContext): string | undefined };

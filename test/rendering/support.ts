@@ -117,7 +117,7 @@ export interface Walk {
 }
 
 export function startWalk(channelId: string, lang: Lang): Walk {
-  const client = new DialogTestClient(channelId, new MainDialog(fakeUnderstanding), undefined, [normalize, flushViewsMiddleware]);
+  const client = new DialogTestClient(channelId, new MainDialog(fakeUnderstanding, undefined, { key: Buffer.alloc(32, 7), baseUrl: 'https://bot.example.test', ttlHours: 24 }), undefined, [normalize, flushViewsMiddleware]);
   const family = channelProfile(channelId).family;
   const walk: Walk = {
     channelId,
@@ -144,11 +144,15 @@ export function startWalk(channelId: string, lang: Lang): Walk {
       return replies;
     },
     async pick(set, value) {
-      const choices = choiceSet(set, lang);
-      const index = choices.findIndex((choice) => choice.value === value);
-      if (index < 0) throw new Error(`no value ${value} in ${set}`);
       const asking = walk.last[walk.last.length - 1];
       if (!asking) throw new Error('nothing was asked');
+      // "Anything else?" after a route with a letter also offers "Prepare my letter", first.
+      const letter = t(lang, 'choice.showLetter');
+      const offersLetter = visibleText([asking]).includes(letter) || (asking.suggestedActions?.actions ?? []).some((action) => action.title === letter);
+      const shown: ChoiceSetId = set === 'anythingElse' && offersLetter ? 'anythingElseOrLetter' : set;
+      const choices = choiceSet(shown, lang);
+      const index = choices.findIndex((choice) => choice.value === value);
+      if (index < 0) throw new Error(`no value ${value} in ${shown}`);
       return walk.send(ANSWER[family](asking, choices[index].title, index));
     },
     shows(key) {

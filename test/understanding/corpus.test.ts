@@ -1,6 +1,6 @@
 /** The training corpora: schema at load, and consistency in the spirit of `rasa data validate`. */
 import { join } from 'path';
-import { INTENTS, Intent, LANGS, Lang } from '../../src/domain/types';
+import { INTENTS, Intent, LANGS, Lang, OTHER_PROBLEMS } from '../../src/domain/types';
 import {
   Corpus,
   CorpusProblemKind,
@@ -35,6 +35,16 @@ describe('locales/<lang>/corpus.json', () => {
     expect(found).toBeDefined();
     expect(found?.utterances.length).toBeGreaterThanOrEqual(MIN_UTTERANCES[lang]);
     expect(found?.tests.length).toBeGreaterThanOrEqual(MIN_TESTS[lang]);
+  });
+
+  // Issue 8: every family beyond the source at least 40 French and 15 English examples; at least 150 negatives.
+  test.each(OTHER_PROBLEMS)('%s has at least 40 French and 15 English training utterances', (intent) => {
+    expect(entry('fr', intent)?.utterances.length).toBeGreaterThanOrEqual(40);
+    expect(entry('en', intent)?.utterances.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test('at least 150 French out-of-scope negatives', () => {
+    expect(entry('fr', 'outOfScope')?.utterances.length).toBeGreaterThanOrEqual(150);
   });
 
   test('the corpora are consistent (no intent without data, no utterance under two intents, no test in training)', () => {

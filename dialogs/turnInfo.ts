@@ -1,8 +1,8 @@
 /** What every step of a turn needs to know: the language, "now" (the activity's timestamp) and the user's zone. */
 import { TurnContext, Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { Lang } from '../domain/types';
-import { langFromLocale } from '../i18n/messages';
+import type { Lang } from '../src/domain/types';
+import { langFromLocale } from '../src/i18n/messages';
 
 export interface TurnInfo {
   lang: Lang;
