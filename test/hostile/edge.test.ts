@@ -176,7 +176,10 @@ describe('slow bodies', () => {
 
   test('a body trickled at 1 byte/s is cut within 15 s on every POST route; without a token, at once', async () => {
     const grant = await mustMint(run.baseUrl);
-    await startConversation(run.baseUrl, grant);
+    const { streamUrl } = await startConversation(run.baseUrl, grant);
+    // A live stream outlives the headers deadline (it is for requests still arriving, not for open sockets).
+    const stream = new WebSocket(streamUrl);
+    await new Promise((resolve) => stream.once('open', resolve));
     const auth = `Authorization: Bearer ${grant.token}\r\n`;
     const cases: [string, string, number][] = [
       ['token endpoint', 'POST /api/directline/token HTTP/1.1\r\nHost: x\r\n', 15_000],
@@ -194,9 +197,26 @@ describe('slow bodies', () => {
       ...cases.map(([, head]) => trickle(run.baseUrl, head, 30_000)),
     ]);
     expect(headers.ms).toBeLessThan(15_000);
+    expect(stream.readyState).toBe(WebSocket.OPEN);
+    stream.close();
     const slow = results.map((result, index) => ({ route: cases[index][0], ms: Math.round(result.ms), limit: cases[index][2], answer: result.answer })).filter((r) => r.ms > r.limit);
     expect(slow).toEqual([]);
   }, 40_000);
+});
+
+test('a WebSocket upgrade to an unknown path is refused with 404, not left hanging', async () => {
+  const run = await startApp();
+  try {
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${run.baseUrl.replace('http', 'ws')}/nowhere`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => resolve(-1));
+      ws.on('open', () => resolve(101));
+    });
+    expect(status).toBe(404);
+  } finally {
+    await run.close();
+  }
 });
 
 describe('erasure', () => {

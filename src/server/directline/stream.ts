@@ -39,8 +39,9 @@ export function attachStream(httpServer: Server, directLine: LocalDirectLine): v
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     const match = STREAM_PATH.exec(path);
     if (!match) {
-      // Someone else's upgrade path, or nobody's.
-      if (httpServer.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      // Nobody else takes upgrades here. (Counting 'upgrade' listeners to guess did not work: restify adds one
+      // that only re-emits, so an upgrade to any other path was left open for ever, past every HTTP timeout.)
+      refuse(socket, 404, 'Not Found');
       return;
     }
     const conversationId = match[1];
