@@ -55,7 +55,8 @@ test('the letter link in Web Chat gives the PDF of the withdrawal letter', async
     await page.waitForFunction((text) => (document.querySelector('.webchat__basic-transcript')?.textContent ?? '').includes(text), t('fr', 'welcome.menu'), { timeout: WAIT_MS });
     await page.locator('[data-id="webchat-sendbox-input"]').fill("je veux me rétracter, je me suis inscrit et j'ai payé hier");
     await page.keyboard.press('Enter');
-    const button = page.getByRole('button', { name: t('fr', 'letters.withdrawal.title') });
+    // The Adaptive Card's own button (Web Chat also renders a hidden copy for screen readers).
+    const button = page.locator('button.ac-pushButton', { hasText: t('fr', 'letters.withdrawal.title') });
     await button.waitFor({ timeout: WAIT_MS });
     const opened = context.waitForEvent('request', { predicate: (request: Request) => request.url().startsWith(`${baseUrl}/documents/`), timeout: WAIT_MS });
     await button.click();

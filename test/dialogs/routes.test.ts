@@ -74,7 +74,7 @@ describe.each<[Lang, Record<string, Step[]>]>([
       cancellationWithinWithdrawal: [["je veux annuler mon inscription, je me suis inscrit hier", { keys: ['cancellation.withdrawalStillOpen', 'cancellation.cardTitle'], literal: ['mercredi 9 décembre 2026'] }]],
       updateDetails: [["je dois changer mon RIB et mon adresse mail", { keys: ['updateDetails.restate', 'form.registeredTitle'], literal: [PHONE] }]],
       adminProcedureAsksRegistered: [
-        ["je suis bloqué dans une démarche administrative pour mon attestation", { keys: ['adminProcedure.restate', 'form.askRegistered'] }],
+        ["je suis bloqué dans une démarche administrative, mon dossier ne bouge plus", { keys: ['adminProcedure.restate', 'form.askRegistered'] }],
         ['Non, pas inscrit', { keys: ['form.notRegisteredTitle', ANYTHING_ELSE] }],
       ],
       parcelOldAddress: [["le cned a envoyé mon colis à mon ancienne adresse alors que j'ai déménagé", { keys: ['parcelOldAddress.restate', 'form.registeredTitle'], literal: [PHONE] }]],
@@ -134,7 +134,7 @@ describe.each<[Lang, Record<string, Step[]>]>([
       ],
       cancellation: [['I want to cancel my registration', { keys: ['cancellation.restate', 'cancellation.cardTitle'] }]],
       updateDetails: [['I need to update my bank details', { keys: ['updateDetails.restate', 'form.registeredTitle'] }]],
-      adminProcedure: [['I am registered and stuck with an administrative procedure for my certificate', { keys: ['adminProcedure.restate', 'form.registeredTitle'], absent: ['form.askRegistered'] }]],
+      adminProcedure: [['I am registered and stuck with an administrative procedure, my file is not moving', { keys: ['adminProcedure.restate', 'form.registeredTitle'], absent: ['form.askRegistered'] }]],
       parcelOldAddress: [['my course parcel was sent to my old address after I moved', { keys: ['parcelOldAddress.restate'], literal: [PHONE] }]],
       internshipProblem: [['I have a problem at my internship company', { keys: ['internshipProblem.restate'] }]],
       refundDelay: [
