@@ -7,7 +7,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, done, ASK_CHOICE, ASK_DATE, ASK_HISTORY } from './routeDialog';
+import { RouteDialog, routeOptions, answerOf, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
 import type { CaseFile, Deadline } from '../src/domain/caseFile';
 import type { EscalationAdvice } from '../src/rules/escalation';
 import type { DateAnswer } from './prompts/interpreters';
@@ -78,7 +78,7 @@ export class EscalationDialog extends RouteDialog {
     const on = answerOf<DateAnswer>(step);
     if (on !== undefined && typeof on !== 'string') last.on = on.iso;
     if (last.outcome !== 'unknown') return step.next();
-    return ask(step, ASK_CHOICE, { question: 'escalation.askOutcome', choices: 'outcomes' });
+    return ask(step, ASK_OUTCOME, { question: 'escalation.askOutcome', choices: 'outcomes' });
   }
 
   /** Computes and shows the next step of the ladder. */

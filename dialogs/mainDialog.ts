@@ -11,9 +11,9 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { View } from '../src/rendering/view';
+import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
-import type { GlobalCommand, Understanding } from '../src/understanding/understanding';
+import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
 import { AskDialog, AskOptions, Interpreter } from './prompts/askDialog';
 import { buttonOnly, pickedChoice } from './prompts/interpreters';
 import { choiceSet, routeTitle } from './prompts/choiceSets';
@@ -51,6 +51,8 @@ interface FlowValues {
   others?: RouteKey[];
   /** The letter offered at the end of the route, with the dates and steps it is filled from (no free text). */
   letter?: LetterOffer;
+  /** What the message being confirmed stated (dates, order number, steps), for the route picked afterwards. */
+  facts?: ExtractedFacts;
 }
 
 interface LetterOffer {
@@ -66,7 +68,7 @@ export interface DocumentSettings {
 }
 
 /** Where the first step leads: a route (sure, or picked), or a sub-menu / confirmation to ask. */
-type Picked = { route: RouteKey; others: RouteKey[] } | { ask: AskOptions };
+type Picked = { route: RouteKey; others: RouteKey[] } | { ask: AskOptions } | { goodbye: true };
 
 const SUBMENUS = { contacts: 'menu.contactQuestion', otherProblems: 'menu.otherProblemsQuestion' } as const;
 type Submenu = keyof typeof SUBMENUS;
@@ -76,10 +78,12 @@ const isSubmenu = (value: string | undefined): value is Submenu => value === 'co
 const LANG_KEY = 'lang';
 
 /** A menu answer: a button, or a message read as a problem (sure, or to confirm). */
-const problemAnswer: Interpreter<Picked> = ({ picked, reading }) => {
+const problemAnswer: Interpreter<Picked> = ({ picked, reading, understanding }) => {
   if (picked && isRoutable(picked)) return { route: picked, others: [] };
   if (isSubmenu(picked)) return { ask: { question: SUBMENUS[picked], choices: picked } };
   if (!reading.text) return undefined;
+  // "non merci" at the menu: nothing to do, a polite end.
+  if (understanding.yesNo(reading.text) === 'no') return { goodbye: true };
   const request = reading.request();
   if (request.kind !== 'problem') return undefined;
   if (request.sure) return { route: request.route, others: request.others };
@@ -90,6 +94,13 @@ const problemAnswer: Interpreter<Picked> = ({ picked, reading }) => {
 const submenuAnswer: Interpreter<string> = (input) => {
   const picked = buttonOnly(input);
   if (picked !== undefined || !input.reading.text) return picked;
+  // At a confirmation, "yes" takes the best candidate and "no" is "something else".
+  const [first] = input.choices;
+  const yesNo = input.understanding.yesNo(input.reading.text);
+  const confirming = input.choices.some((choice) => choice.value === 'somethingElse');
+  const routes = input.choices.filter((choice) => isRoutable(choice.value));
+  if (confirming && yesNo === 'yes' && routes.length === 1 && first) return first.value;
+  if (confirming && (yesNo === 'no' || yesNo === 'unknown')) return 'somethingElse';
   const request = input.reading.request();
   return request.kind === 'problem' && request.sure ? request.route : undefined;
 };
@@ -185,9 +196,12 @@ export class MainDialog extends ComponentDialog {
     // The text is understood now; it is not kept in the stored dialog state.
     delete options.text;
     if (!text) return this.askProblem(step, { question: 'menu.question', choices: 'problems' });
-    const picked = problemAnswer({ text, picked: this.pickedFromMenu(step, text), lang: turnInfo(step.context).lang, now: turnInfo(step.context).now, understanding: this.understanding, reading });
+    const { lang, now } = turnInfo(step.context);
+    const menu = [...choiceSet('problems', lang), ...choiceSet('otherProblems', lang), ...choiceSet('contacts', lang)];
+    const picked = problemAnswer({ text, picked: this.pickedFromMenu(menu, text), choices: menu, lang, now, understanding: this.understanding, reading });
     const request = reading.request();
     this.telemetry.trackEvent('reading', { kind: request.kind === 'problem' ? (request.sure ? 'sure' : 'confirm') : request.kind === 'nonProblem' ? request.intent : 'unclear' });
+    if (picked && 'ask' in picked && typeof picked.ask.choices !== 'string') (step.values as FlowValues).facts = reading.facts();
     if (picked) return step.next(picked);
     if (request.kind === 'nonProblem') return this.nonProblem(step, request.intent);
     // Not sure at all: say so, and still help: the registered learners' form and the phone, then the menu.
@@ -195,11 +209,10 @@ export class MainDialog extends ComponentDialog {
     return this.askProblem(step, { question: 'understand.describeOrPick', choices: 'problems', attempts: 1 });
   }
 
-  private pickedFromMenu(step: WaterfallStepContext, text: string): string | undefined {
-    const { lang } = turnInfo(step.context);
-    const choices = [...choiceSet('problems', lang), ...choiceSet('otherProblems', lang), ...choiceSet('contacts', lang)];
+  /** A first message that is exactly a menu button's title or value (no numbers: no menu was shown yet). */
+  private pickedFromMenu(menu: readonly ChoiceOption[], text: string): string | undefined {
     const said = text.trim().toLowerCase();
-    return choices.find((choice) => choice.title.toLowerCase() === said || choice.value.toLowerCase() === said)?.value;
+    return menu.find((choice) => choice.title.toLowerCase() === said || choice.value.toLowerCase() === said)?.value;
   }
 
   private async nonProblem(step: WaterfallStepContext, intent: 'greeting' | 'help' | 'thanks' | 'anger' | 'outOfScope'): Promise<DialogTurnResult> {
@@ -226,6 +239,10 @@ export class MainDialog extends ComponentDialog {
   private async submenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const picked = answerOf<Picked>(step) ?? (step.result as Picked);
     if ('route' in picked) return step.next(picked);
+    if ('goodbye' in picked) {
+      await say(step.context, { kind: 'text', text: msg(step.context, 'menu.goodbye') });
+      return step.endDialog();
+    }
     return step.beginDialog(ASK_SUBMENU, picked.ask);
   }
 
@@ -239,9 +256,11 @@ export class MainDialog extends ComponentDialog {
     const picked: { route: RouteKey; others: RouteKey[] } | undefined =
       chosen && isRoutable(chosen) ? { route: chosen, others: [] } : 'route' in (step.result as Picked) ? (step.result as { route: RouteKey; others: RouteKey[] }) : undefined;
     if (!picked) return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
-    const facts = turnReading(step.context, this.understanding).facts();
-    this.telemetry.trackEvent('problem', { intent: picked.route });
     const values = step.values as FlowValues;
+    // A route picked at a confirmation takes what the confirmed message stated, not the button's text.
+    const facts = values.facts ?? turnReading(step.context, this.understanding).facts();
+    delete values.facts;
+    this.telemetry.trackEvent('problem', { intent: picked.route });
     values.route = picked.route;
     values.others = picked.others;
     return step.beginDialog(routeDialogId(picked.route), { facts });

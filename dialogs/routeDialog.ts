@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, 
 import type { ExtractedFacts, Understanding } from '../src/understanding/understanding';
 import type { CaseFile } from '../src/domain/caseFile';
 import { AskDialog, AskOptions, AskResult } from './prompts/askDialog';
-import { dateAnswer, historyAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
+import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
 
 export interface RouteOptions {
   /** What the user's first message already said; never asked again. */
@@ -21,6 +21,7 @@ export const ASK_CHOICE = 'ask.choice';
 export const ASK_DATE = 'ask.date';
 export const ASK_WAITING = 'ask.waiting';
 export const ASK_HISTORY = 'ask.history';
+export const ASK_OUTCOME = 'ask.outcome';
 
 function isSwitch(result: unknown): result is { kind: 'switch'; text: string } {
   return typeof result === 'object' && result !== null && (result as { kind?: unknown }).kind === 'switch';
@@ -48,6 +49,7 @@ export abstract class RouteDialog extends ComponentDialog {
     this.addDialog(new AskDialog(ASK_DATE, understanding, dateAnswer));
     this.addDialog(new AskDialog(ASK_WAITING, understanding, waitingDaysAnswer));
     this.addDialog(new AskDialog(ASK_HISTORY, understanding, historyAnswer));
+    this.addDialog(new AskDialog(ASK_OUTCOME, understanding, outcomeAnswer));
   }
 
   /** Sets the route's steps; a "switch" answer (the user described another problem) ends the route at once. */

@@ -14,6 +14,7 @@ import type { Understanding } from '../../src/understanding/understanding';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
 import { choiceSet, matchChoice, Choices } from './choiceSets';
+import type { ChoiceOption } from '../../src/rendering/view';
 import { turnReading, TurnReading } from '../turnReading';
 
 /** A new problem is taken instead of an answer only from a message at least this long, and read with confidence. */
@@ -33,6 +34,8 @@ export interface AnswerInput {
   text: string;
   /** The value of the button the reply picks, if any. */
   picked?: string;
+  /** The buttons offered with the question. */
+  choices: readonly ChoiceOption[];
   lang: Lang;
   now: DateTime;
   understanding: Understanding;
@@ -76,9 +79,10 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     const { lang, now } = turnInfo(dc.context);
     const reading = turnReading(dc.context, this.understanding);
     const text = reading.text;
-    const picked = matchChoice(text, choiceSet(state.options.choices, lang))?.value;
+    const choices = choiceSet(state.options.choices, lang);
+    const picked = matchChoice(text, choices)?.value;
     // Read first as an answer to the question asked; a new problem only on strong evidence.
-    const value = this.interpret({ text, picked, lang, now, understanding: this.understanding, reading });
+    const value = this.interpret({ text, picked, choices, lang, now, understanding: this.understanding, reading });
     if (value !== undefined) return dc.endDialog({ kind: 'answer', value } satisfies AskResult<T>);
     if (this.allowSwitch && text.split(/\s+/).length >= MIN_SWITCH_WORDS) {
       const request = reading.request();

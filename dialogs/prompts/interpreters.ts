@@ -41,3 +41,6 @@ export const historyAnswer: Interpreter<PastAction[] | 'none'> = ({ text, picked
   if (history.length > 0) return history;
   return understanding.yesNo(text) === 'no' ? 'none' : undefined;
 };
+
+/** What came of a step: a button, or the words of the reply ("non, pas de réponse", "they refused"). */
+export const outcomeAnswer: Interpreter<string> = ({ text, picked, understanding }) => picked ?? understanding.outcome(text);

@@ -7,6 +7,8 @@ import { matchGlobalCommand } from './commands';
 import { readMessage } from './reading';
 import { detectLanguage } from './language';
 import { readYesNo } from './answers';
+import { readOutcome } from './story';
+import { foldText } from './dates';
 
 export type { Understanding } from './understanding';
 
@@ -19,6 +21,7 @@ export function createUnderstanding(classifier: IntentClassifier): Understanding
     readDate,
     extractDuration,
     yesNo: readYesNo,
+    outcome: (text) => readOutcome(foldText(text)),
   };
 }
 

@@ -90,7 +90,11 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   if (wholeRoute) {
     return { kind: 'problem', route: wholeRoute, sure: true, candidates, others: partRoutes.filter((r) => r !== wholeRoute).slice(0, MAX_OTHERS) };
   }
-  if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE) return { kind: 'nonProblem', intent: best.intent };
+  // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem.
+  if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && whole.agree) return { kind: 'nonProblem', intent: best.intent };
+  if (best && isNonProblem(best.intent) && candidates.length > 0) {
+    return { kind: 'problem', route: candidates[0], sure: false, candidates, others: [] };
+  }
   if (best && isRouteKey(best.intent)) {
     return { kind: 'problem', route: best.intent, sure: false, candidates: candidates.length > 0 ? candidates : [best.intent], others: [] };
   }

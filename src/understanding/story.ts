@@ -97,6 +97,13 @@ function ranges(text: string, re: RegExp, from: number, to: number): Range[] {
 
 const SENTENCE_END = /[.!?]+(?=\s|$)|\n/g;
 const SEGMENT_END = /;|\b(?:puis|ensuite|then|after that|apres quoi|et enfin|finally)\b/g;
+/** What came of a step, in a reply to "what did you get?": "non, pas de réponse", "ils ont refusé", "nothing". */
+export function readOutcome(folded: string): ActionOutcome | undefined {
+  if (REFUSED.test(folded)) return 'refused';
+  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply))\b/.test(folded)) return 'unanswered';
+  return undefined;
+}
+
 const REFUSED_G = new RegExp(REFUSED.source, 'g');
 const UNANSWERED_G = new RegExp(UNANSWERED.source, 'g');
 

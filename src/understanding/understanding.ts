@@ -1,6 +1,6 @@
 /** What the dialogs need from the understanding layer; passed to constructors so tests can hand in fakes. */
 import type { DateTime } from 'luxon';
-import type { Lang } from '../domain/types';
+import type { ActionOutcome, Lang } from '../domain/types';
 import type { DateReading, Duration } from './dates';
 import type { ExtractedFacts } from './entities';
 import type { GlobalCommand } from './commands';
@@ -21,4 +21,6 @@ export interface Understanding {
   /** A waiting time; a date ("depuis le 3 octobre") counts the days since. */
   extractDuration(text: string, lang: Lang, now: DateTime): Duration | undefined;
   yesNo(text: string): YesNo | undefined;
+  /** What came of a step: refused or unanswered, from the reply's words. */
+  outcome(text: string): ActionOutcome | undefined;
 }

@@ -6,7 +6,7 @@
  * right problem is among its buttons, the simulated learner clicks it, as a person would.
  *
  * Issue 8's targets are: right route or honest confirmation >= 95 %, confident wrong restatement <= 1 %, false
- * "too late" = 0. The last one holds and is enforced; the first two are not reached yet (91.8 % and 2.3 % on
+ * "too late" = 0. The last one holds and is enforced; the first two are not reached yet (92.5 % and 2.5 % on
  * 29 Nov 2026), so the floors below are the measured levels, which may only rise towards the targets.
  */
 const FLOOR_RIGHT_OR_CONFIRMED = 0.91;

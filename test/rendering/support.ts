@@ -34,6 +34,7 @@ export const fakeUnderstanding: Understanding = {
   readDate: (text) => (/20 novembre|20 november/i.test(text) ? { iso: '2026-11-20', inferred: false } : undefined),
   extractDuration: () => undefined,
   yesNo: readYesNo,
+  outcome: () => undefined,
 };
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
