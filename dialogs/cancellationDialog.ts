@@ -9,7 +9,7 @@ import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
 import { cancellationCard } from './cards';
-import { formatDate, msg, say, turnInfo } from './say';
+import { dateFor, msg, say, turnInfo } from './say';
 
 export class CancellationDialog extends RouteDialog {
   constructor(dialogId: string, understanding: Understanding) {
@@ -19,7 +19,7 @@ export class CancellationDialog extends RouteDialog {
 
   /** Restates, mentions withdrawal when still possible, and shows the form path. */
   private async pathStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { lang, now } = turnInfo(step.context);
+    const { now } = turnInfo(step.context);
     const { facts, skipRestate } = routeOptions(step);
     const views: View[] = [];
     if (!skipRestate) views.push({ kind: 'text', text: msg(step.context, 'cancellation.restate') });
@@ -29,7 +29,7 @@ export class CancellationDialog extends RouteDialog {
       views.push({
         kind: 'card',
         variant: 'deadline',
-        title: msg(step.context, 'cancellation.withdrawalStillOpen', { lastDay: formatDate(lang, status.lastDay) }),
+        title: msg(step.context, 'cancellation.withdrawalStillOpen', { lastDay: dateFor(step.context, status.lastDay) }),
         text: msg(step.context, 'cancellation.withdrawalBetter'),
         links: [{ title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url }],
       });

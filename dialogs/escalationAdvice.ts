@@ -5,7 +5,7 @@ import type { ActionKind, PastAction } from '../src/domain/types';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import { defenderCard, formCard, mediatorCard, phoneCard, postalCard } from './cards';
-import { formatDate, msg, turnInfo } from './say';
+import { dateFor, msg } from './say';
 
 const ACTION_KEYS: Record<ActionKind, MessageKey> = {
   form: 'history.form',
@@ -24,19 +24,17 @@ const OUTCOME_KEYS = {
 
 /** "formulaire (sans réponse), lettre recommandée (refusée, 12 octobre 2026)". */
 export function historySummary(context: TurnContext, history: readonly PastAction[]): string {
-  const { lang } = turnInfo(context);
   return history
     .map((action) => {
       const details = [msg(context, OUTCOME_KEYS[action.outcome])];
-      if (action.on) details.push(formatDate(lang, action.on));
+      if (action.on) details.push(dateFor(context, action.on));
       return `${msg(context, ACTION_KEYS[action.kind])} (${details.join(', ')})`;
     })
     .join(' ; ');
 }
 
 export function escalationViews(context: TurnContext, advice: EscalationAdvice, registered: boolean | undefined): View[] {
-  const { lang } = turnInfo(context);
-  const from = formatDate(lang, advice.from);
+  const from = dateFor(context, advice.from);
   const text = (key: MessageKey, params?: Record<string, string>): View => ({ kind: 'text', text: msg(context, key, params) });
   switch (advice.next) {
     case 'contact':
@@ -47,7 +45,7 @@ export function escalationViews(context: TurnContext, advice: EscalationAdvice, 
       return [text('escalation.nextRegisteredLetter'), postalCard(context, 'postal.recipientService'), text('escalation.acknowledgement')];
     case 'directorAppeal': {
       const views = [text(advice.availableNow ? 'escalation.nextDirectorAppealNow' : 'escalation.nextDirectorAppealFrom', { from })];
-      if (advice.mediatorFrom) views.push(text('escalation.mediatorAlsoFrom', { date: formatDate(lang, advice.mediatorFrom) }));
+      if (advice.mediatorFrom) views.push(text('escalation.mediatorAlsoFrom', { date: dateFor(context, advice.mediatorFrom) }));
       if (advice.estimatedFromSending && !advice.availableNow) views.push(text('escalation.receiptEstimate'));
       views.push(postalCard(context, 'postal.recipientDirector'));
       return views;
@@ -61,7 +59,7 @@ export function escalationViews(context: TurnContext, advice: EscalationAdvice, 
             : advice.reason === 'implicitRejection'
               ? 'escalation.nextMediatorImplicit'
               : 'escalation.nextMediatorRefused';
-      const implicit = advice.implicitRejectionOn ? formatDate(lang, advice.implicitRejectionOn) : from;
+      const implicit = advice.implicitRejectionOn ? dateFor(context, advice.implicitRejectionOn) : from;
       const views = [text(key, { from, implicit })];
       // The note goes with a date that depends on the receipt (a refusal opens the mediator at once, no date to estimate).
       if (advice.estimatedFromSending && (key === 'escalation.nextMediatorFrom' || key === 'escalation.nextMediatorImplicit')) views.push(text('escalation.receiptEstimate'));

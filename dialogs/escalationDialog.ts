@@ -102,6 +102,6 @@ export class EscalationDialog extends RouteDialog {
       advice = nextEscalationStep(history.map(({ on: _on, ...rest }) => rest), now);
     }
     await say(step.context, ...escalationViews(step.context, advice, facts.registered));
-    return step.endDialog(done(escalationFile(history, advice, facts.orderNumber)));
+    return step.endDialog(done({ ...escalationFile(history, advice, facts.orderNumber), amountCents: facts.amountCents }));
   }
 }

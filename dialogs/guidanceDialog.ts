@@ -66,6 +66,6 @@ export class GuidanceDialog extends RouteDialog {
       }
     };
     await say(step.context, ...this.spec.cards.map((kind) => card(kind, step.context)));
-    return step.endDialog(done({ problem: this.problem, history: facts.history, orderNumber: facts.orderNumber, deadlines: [] }));
+    return step.endDialog(done({ problem: this.problem, history: facts.history, orderNumber: facts.orderNumber, amountCents: facts.amountCents, deadlines: [] }));
   }
 }

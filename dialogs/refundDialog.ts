@@ -10,9 +10,9 @@ import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, answerOf, ask, done, ASK_WAITING } from './routeDialog';
 import type { RouteResult } from './routeDialog';
-import { parisIsoDate } from '../src/rules/calendar';
+import { daysBetween, parisIsoDate } from '../src/rules/calendar';
 import { EscalationDialog } from './escalationDialog';
-import { formatDate, formatWaiting, msg, say, turnInfo } from './say';
+import { dateFor, formatWaiting, msg, say, turnInfo } from './say';
 
 const ESCALATION = 'refund.escalation';
 
@@ -39,6 +39,10 @@ export class RefundDialog extends RouteDialog {
     const { facts, skipRestate } = routeOptions(step);
     if (!skipRestate) await say(step.context, { kind: 'text', text: msg(step.context, 'refund.restate') });
     if (facts.waiting) return step.next(facts.waiting.days);
+    // "Je me suis rétractée le 1er octobre": the waiting time is known from the date, never asked again.
+    const since = facts.date ?? facts.paidOn;
+    const today = parisIsoDate(turnInfo(step.context).now);
+    if (since && since < today) return step.next(daysBetween(since, today));
     return ask(step, ASK_WAITING, { question: 'refund.askWaiting', choices: 'waitingRanges' });
   }
 
@@ -57,7 +61,7 @@ export class RefundDialog extends RouteDialog {
         views.push({
           kind: 'card',
           variant: 'deadline',
-          title: msg(step.context, 'refund.dueByTitle', { dueBy: formatDate(lang, status.dueBy) }),
+          title: msg(step.context, 'refund.dueByTitle', { dueBy: dateFor(step.context, status.dueBy) }),
           text: msg(step.context, increaseKey(status.increase), {
             daysLate: status.daysLate,
             percent: status.increase.kind === 'percent' ? status.increase.percent : 0,

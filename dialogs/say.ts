@@ -1,5 +1,5 @@
 /** Small helpers every dialog uses to speak: translate, format dates and send views. */
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Lang } from '../src/domain/types';
 import { t, MessageKey, MessageParams, MESSAGE_LOCALES } from '../src/i18n/messages';
@@ -32,6 +32,12 @@ export function formatDate(lang: Lang, value: string | DateTime, locale?: string
   const own = ownEnglishLocale(lang, locale);
   if (own) return date.setLocale(own).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   return date.setLocale(DATE_LOCALE[lang]).toFormat('cccc d LLLL yyyy');
+}
+
+/** A date in the turn's language and the user's own conventions (en-US: "Friday, December 4, 2026"). */
+export function dateFor(context: TurnContext, value: string | DateTime): string {
+  const { lang, locale } = turnInfo(context);
+  return formatDate(lang, value, locale);
 }
 
 /** "8h30" in French, "8:30" in English (en-US: "8:30 AM"). */
@@ -86,6 +92,12 @@ export function discardViews(context: TurnContext): void {
   context.turnState.delete(PENDING_VIEWS);
 }
 
+/** One sentence of the catalogue, rendered for the turn's channel: the notices the bot's edge sends (errors, busy, rate limit). */
+export function notice(context: TurnContext, key: MessageKey): Partial<Activity>[] {
+  const { lang, channelId } = turnInfo(context);
+  return renderViews([{ kind: 'text', text: t(lang, key) }], channelId);
+}
+
 /** Renders and sends what the turn queued, for the turn's channel. */
 export async function flushViews(context: TurnContext): Promise<void> {
   const pending: View[] | undefined = context.turnState.get(PENDING_VIEWS);
@@ -93,14 +105,6 @@ export async function flushViews(context: TurnContext): Promise<void> {
   if (pending?.length) await context.sendActivities(renderViews(pending, turnInfo(context).channelId));
 }
 
-/** The same end-of-turn flush as a middleware, for hosts that run dialogs without ComplaintBot (DialogTestClient). */
-export const flushViewsMiddleware: Middleware = {
-  async onTurn(context, next) {
-    discardViews(context);
-    await next();
-    await flushViews(context);
-  },
-};
 
 /** "environ 4 mois" / "about 3 weeks" / "5 jours": a waiting time as people say it. */
 export function formatWaiting(lang: Lang, days: number): string {

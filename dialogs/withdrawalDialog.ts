@@ -13,7 +13,7 @@ import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, answerOf, ask, done, ASK_DATE, DONE } from './routeDialog';
 import type { DateAnswer } from './prompts/interpreters';
 import { cancellationCard } from './cards';
-import { formatDate, msg, say, turnInfo } from './say';
+import { dateFor, msg, say, turnInfo } from './say';
 
 /** The dates known so far, and what would still be needed before saying the period is over. */
 interface Known {
@@ -109,14 +109,13 @@ export class WithdrawalDialog extends RouteDialog {
 
   /** Not enough to conclude: never "too late"; the date from which they are still in time, and the form. */
   private async uncertain(step: WaterfallStepContext, safeFrom: string): Promise<DialogTurnResult> {
-    const { lang } = turnInfo(step.context);
     await say(
       step.context,
       {
         kind: 'card',
         variant: 'deadline',
         title: msg(step.context, 'withdrawal.ruleTitle'),
-        text: msg(step.context, 'withdrawal.uncertain', { safeFrom: formatDate(lang, safeFrom) }),
+        text: msg(step.context, 'withdrawal.uncertain', { safeFrom: dateFor(step.context, safeFrom) }),
         links: [this.formLink(step)],
       },
       { kind: 'text', text: msg(step.context, 'withdrawal.infoExtension') },
@@ -130,12 +129,11 @@ export class WithdrawalDialog extends RouteDialog {
 
   /** Open → the last day and the withdrawal form; past → the cancellation path with the order number. */
   private async answer(step: WaterfallStepContext, status: WithdrawalStatus): Promise<DialogTurnResult> {
-    const { lang } = turnInfo(step.context);
     const { facts } = routeOptions(step);
     const dates = {
-      from: formatDate(lang, status.countsFrom),
-      lastDay: formatDate(lang, status.lastDay),
-      nominal: formatDate(lang, status.nominalLastDay),
+      from: dateFor(step.context, status.countsFrom),
+      lastDay: dateFor(step.context, status.lastDay),
+      nominal: dateFor(step.context, status.nominalLastDay),
     };
     const views: View[] = [];
     if (status.open) {
@@ -168,6 +166,7 @@ export class WithdrawalDialog extends RouteDialog {
         registeredOn: known.input.registeredOn,
         paidOn: known.input.paidOn,
         orderNumber: facts.orderNumber,
+        amountCents: facts.amountCents,
         history: [],
         deadlines: status.open ? [{ kind: 'withdrawalLastDay', date: status.lastDay }] : [],
       }),

@@ -9,8 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { hashId } from '../logging';
-import { t } from '../i18n/messages';
-import { turnInfo } from '../../dialogs/turnInfo';
+import { notice } from '../../dialogs/say';
 import { isStorageFailure } from '../storage/errors';
 
 export function createAdapter(config: AppConfig, logger: Logger, conversationState?: ConversationState): CloudAdapter {
@@ -27,7 +26,7 @@ export function createAdapter(config: AppConfig, logger: Logger, conversationSta
     // The store itself failed: say so, and keep the saved state so the conversation resumes once it is back.
     const storageFailure = isStorageFailure(error);
     try {
-      await context.sendActivity(t(turnInfo(context).lang, storageFailure ? 'common.storageUnavailable' : 'common.error'));
+      await context.sendActivities(notice(context, storageFailure ? 'common.storageUnavailable' : 'common.error'));
     } catch (sendError) {
       logger.warn({ event: 'turn.error.reply-failed', ...describe(sendError) });
     }

@@ -19,12 +19,11 @@
 import { Activity, ActivityTypes, ResourceResponse, Storage, TurnContext, calculateChangeHash } from 'botbuilder';
 import type { BotState } from 'botbuilder';
 import type { Logger } from 'pino';
-import { t } from '../i18n/messages';
 import { hashId } from '../logging';
 import { CREATE_ONLY } from '../storage/createOnly';
 import { StorageUnavailableError, errorDetail, isETagConflict, isStorageFailure } from '../storage/errors';
 import { BusyError, KeyedMutex } from './keyedMutex';
-import { turnInfo } from '../../dialogs/turnInfo';
+import { notice } from '../../dialogs/say';
 
 /** A BotState whose storage key can be computed for a turn (ConversationState, UserState). */
 export type KeyedBotState = BotState & { getStorageKey(context: TurnContext): string | undefined };
@@ -179,7 +178,7 @@ export class TransactionalTurn {
 
   private async sayBusy(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return;
-    await context.sendActivity(t(turnInfo(context).lang, 'common.busy'));
+    await context.sendActivities(notice(context, 'common.busy'));
   }
 
   private hash(context: TurnContext): string {

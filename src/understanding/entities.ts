@@ -36,6 +36,8 @@ export interface ExtractedFacts {
   afterWithdrawal?: boolean;
   /** What they already did to reach CNED, in the order told. */
   history: PastAction[];
+  /** An amount of money the message gives ("450 €", "1 200,50 euros"), in euro cents. */
+  amountCents?: number;
   /** Dates above whose month or year was guessed ("le 20", or a day and month long ago): confirm before concluding. */
   inferred?: Array<'registeredOn' | 'paidOn' | 'date'>;
 }
@@ -163,6 +165,19 @@ const ORDER_NUMBER =
 const LOOKS_LIKE_DATE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
 const LOOKS_LIKE_PHONE = /^(?:0\d{9}|(?:33|0033)\d{9})$/;
 
+const AMOUNT = /(?:€\s?(\d{1,3}(?:[ .\u00a0\u202f]\d{3})*(?:[,.]\d{1,2})?|\d+(?:[,.]\d{1,2})?)\b|\b(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:[,.]\d{1,2})?|\d+(?:[,.]\d{1,2})?)\s?(?:€|eur(?:os?)?\b))/;
+
+/** The first amount in euros the text gives, in cents ("1 200,50 €" -> 120050); at most a million euros. */
+export function extractAmountCents(folded: string): number | undefined {
+  const m = AMOUNT.exec(folded);
+  const raw = m?.[1] ?? m?.[2];
+  if (raw === undefined) return undefined;
+  const decimal = /[,.](\d{1,2})$/.exec(raw);
+  const whole = (decimal ? raw.slice(0, decimal.index) : raw).replace(/[ .\u00a0\u202f]/g, '');
+  const cents = Number(whole) * 100 + (decimal ? Number(decimal[1].padEnd(2, '0')) : 0);
+  return Number.isFinite(cents) && cents > 0 && cents <= 100_000_000 ? cents : undefined;
+}
+
 export function extractOrderNumber(folded: string): string | undefined {
   ORDER_NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -257,6 +272,8 @@ export function extractFacts(text: string, lang: Lang, now: DateTime): Extracted
   try {
     const order = extractOrderNumber(folded);
     if (order !== undefined) facts.orderNumber = order;
+    const amount = extractAmountCents(folded);
+    if (amount !== undefined) facts.amountCents = amount;
     const reg = registration(folded);
     if (reg !== undefined) facts.registered = reg;
     else if (facts.registeredOn !== undefined) facts.registered = true;

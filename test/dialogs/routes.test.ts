@@ -126,7 +126,8 @@ describe.each<[Lang, Record<string, Step[]>]>([
       missingAccessCodes: [['I paid and registered but still have no access codes for my courses', { keys: ['missingAccessCodes.restate', 'form.registeredTitle'] }]],
       withdrawalAsked: [
         ['I want to use my 14-day right of withdrawal', { keys: ['withdrawal.restate', 'withdrawal.askDate'] }],
-        ['November 20', { literal: ['Friday 4 December 2026'] }],
+        // The test chat is en-US: dates follow its conventions.
+        ['November 20', { literal: ['Friday, December 4, 2026'] }],
       ],
       withdrawalTooLate: [
         ['I want to withdraw, I registered on 2 October', { keys: ['withdrawal.askPaidOn'], absent: ['withdrawal.closed'] }],
@@ -141,7 +142,7 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['I have been waiting for my refund for 3 months', { keys: ['refund.restate', 'escalation.askDone'] }],
         ['Phone call', { keys: ['escalation.askWhen'] }],
         ['Yesterday', { keys: ['escalation.askOutcome'] }],
-        ['No answer', { keys: ['escalation.nextPhoneFollowUpFrom'], literal: ['Wednesday 16 December 2026'] }],
+        ['No answer', { keys: ['escalation.nextPhoneFollowUpFrom'], literal: ['Wednesday, December 16, 2026'] }],
       ],
       noAnswer: [
         ['nobody answers my complaint', { keys: ['escalation.askDone'] }],

@@ -115,7 +115,8 @@ test('held-out conversations: no false "too late", right route or honest confirm
       }
       if (want.lastDay) {
         lastDays += 1;
-        if ((['fr', 'en'] as const).some((lang) => turn.text.includes(formatDate(lang, want.lastDay ?? '')))) lastDaysRight += 1;
+        const forms = [formatDate('fr', want.lastDay), formatDate('en', want.lastDay), formatDate('en', want.lastDay, 'en-US')];
+        if (forms.some((form) => turn.text.includes(form))) lastDaysRight += 1;
       }
       if (want.also?.length) {
         alsoAsked += 1;

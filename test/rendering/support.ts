@@ -15,7 +15,7 @@ import { readYesNo } from '../../src/understanding/answers';
 import { t, MessageKey } from '../../src/i18n/messages';
 import { normalizeIncoming } from '../../src/rendering/incoming';
 import { channelProfile, ChannelFamily } from '../../src/rendering/limits';
-import { flushViewsMiddleware } from '../../dialogs/say';
+import { flushViewsMiddleware } from '../support/flushViews';
 
 export type Reply = Partial<Activity>;
 

@@ -7,7 +7,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import type { Understanding } from '../../src/understanding/understanding';
 import type { Lang } from '../../src/domain/types';
 import { replyText } from './channel';
-import { flushViewsMiddleware } from '../../dialogs/say';
+import { flushViewsMiddleware } from './flushViews';
 
 export interface Turn {
   /** Every reply's visible text, joined. */
