@@ -62,11 +62,14 @@ export class EscalationDialog extends RouteDialog {
   /** Asks when the last step was taken, when the answer did not date it (skipped when nothing was done). */
   private async whenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const collected = this.collected(step);
-    if (collected.fromStory) return step.next();
-    const answer = answerOf<PastAction[] | 'none'>(step);
-    collected.history = answer === undefined || answer === 'none' ? [] : answer;
+    if (!collected.fromStory) {
+      const answer = answerOf<PastAction[] | 'none'>(step);
+      collected.history = answer === undefined || answer === 'none' ? [] : answer;
+    }
     const last = collected.history[collected.history.length - 1];
     if (!last || last.on !== undefined) return step.next();
+    // A story that told an undated letter or appeal: its date decides the 2 months, so it is asked (nothing else is).
+    if (collected.fromStory && last.kind !== 'registeredLetter' && last.kind !== 'directorAppeal') return step.next();
     return ask(step, ASK_DATE, { question: 'escalation.askWhen', choices: 'dateShortcuts' });
   }
 
@@ -74,10 +77,10 @@ export class EscalationDialog extends RouteDialog {
   private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const collected = this.collected(step);
     const last = collected.history[collected.history.length - 1];
-    if (collected.fromStory || !last) return step.next();
+    if (!last) return step.next();
     const on = answerOf<DateAnswer>(step);
     if (on !== undefined && typeof on !== 'string') last.on = on.iso;
-    if (last.outcome !== 'unknown') return step.next();
+    if (collected.fromStory || last.outcome !== 'unknown') return step.next();
     return ask(step, ASK_OUTCOME, { question: 'escalation.askOutcome', choices: 'outcomes' });
   }
 

@@ -10,7 +10,7 @@ import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
 import { RouteDialog, routeOptions, answerOf, ask, done, ASK_WAITING } from './routeDialog';
 import type { RouteResult } from './routeDialog';
-import { daysBetween, parisIsoDate } from '../src/rules/calendar';
+import { addDays, daysBetween, parisIsoDate } from '../src/rules/calendar';
 import { EscalationDialog } from './escalationDialog';
 import { dateFor, formatWaiting, msg, say, turnInfo } from './say';
 
@@ -50,11 +50,13 @@ export class RefundDialog extends RouteDialog {
   private async lawStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { lang, now } = turnInfo(step.context);
     const { facts } = routeOptions(step);
-    const waitingDays = answerOf<number>(step) ?? (typeof step.result === 'number' ? step.result : 0);
+    const answered = answerOf<number | 'unknown'>(step);
+    // Unknown ("aucune idée"): no waiting sentence and no date computed from it.
+    const waitingDays = answered === 'unknown' ? undefined : (answered ?? (typeof step.result === 'number' ? step.result : undefined));
     const legalDays = CNED_FACTS.law.refundAfterWithdrawalDays;
-    const views: View[] = [{ kind: 'text', text: msg(step.context, 'refund.waited', { duration: formatWaiting(lang, waitingDays) }) }];
+    const views: View[] = waitingDays === undefined ? [] : [{ kind: 'text', text: msg(step.context, 'refund.waited', { duration: formatWaiting(lang, waitingDays) }) }];
     if (facts.afterWithdrawal) {
-      const withdrawnOn = facts.date ?? now.setZone('Europe/Paris').minus({ days: waitingDays }).toISODate() ?? undefined;
+      const withdrawnOn = facts.date ?? (waitingDays === undefined ? undefined : addDays(parisIsoDate(now), -waitingDays));
       if (withdrawnOn) {
         const status = refundAfterWithdrawal(withdrawnOn, now);
         Object.assign(step.values, { withdrawnOn, dueBy: status.dueBy } satisfies RefundValues);

@@ -149,6 +149,8 @@ export class WithdrawalDialog extends RouteDialog {
         links: [this.formLink(step)],
       });
       if (status.moved) views.push({ kind: 'text', text: msg(step.context, 'withdrawal.moved', { nominal: dates.nominal }) });
+      // Counted from one date only: the other one, if later, would give even more time.
+      if (this.known(step).missing) views.push({ kind: 'text', text: msg(step.context, 'withdrawal.otherDateLater') });
       views.push({ kind: 'text', text: msg(step.context, 'withdrawal.refundRule', { days: CNED_FACTS.law.refundAfterWithdrawalDays }) });
     } else {
       views.push(

@@ -26,10 +26,12 @@ export const dateAnswer: Interpreter<DateAnswer> = ({ text, picked, lang, now, u
   return understanding.yesNo(text) === 'unknown' ? 'unknown' : undefined;
 };
 
-/** A waiting time in days: a range button, a duration ("1 mois et demi"), or a date ("depuis le 3 octobre"). */
-export const waitingDaysAnswer: Interpreter<number> = ({ text, picked, lang, now, understanding }) => {
+/** A waiting time in days: a range button, a duration ("1 mois et demi"), a date ("depuis le 3 octobre"), or "no idea". */
+export const waitingDaysAnswer: Interpreter<number | 'unknown'> = ({ text, picked, lang, now, understanding }) => {
   if (picked !== undefined) return Number(picked);
-  return understanding.extractDuration(text, lang, now)?.days;
+  const days = understanding.extractDuration(text, lang, now)?.days;
+  if (days !== undefined) return days;
+  return understanding.yesNo(text) === 'unknown' ? 'unknown' : undefined;
 };
 
 /** What was already done: a button, or the steps told in words ("j'ai appelé deux fois et envoyé un mail"). */

@@ -100,7 +100,7 @@ const SEGMENT_END = /;|\b(?:puis|ensuite|then|after that|apres quoi|et enfin|fin
 /** What came of a step, in a reply to "what did you get?": "non, pas de réponse", "ils ont refusé", "nothing". */
 export function readOutcome(folded: string): ActionOutcome | undefined {
   if (REFUSED.test(folded)) return 'refused';
-  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply))\b/.test(folded)) return 'unanswered';
+  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply))\b|^(?:aucune?|non|none|no|nope|nan)\b/.test(folded)) return 'unanswered';
   return undefined;
 }
 

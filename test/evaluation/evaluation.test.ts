@@ -6,10 +6,10 @@
  * right problem is among its buttons, the simulated learner clicks it, as a person would.
  *
  * Issue 8's targets are: right route or honest confirmation >= 95 %, confident wrong restatement <= 1 %, false
- * "too late" = 0. The last one holds and is enforced; the first two are not reached yet (92.5 % and 2.5 % on
+ * "too late" = 0. The last one holds and is enforced; the first two are not reached yet (93.3 % and 2.5 % on
  * 29 Nov 2026), so the floors below are the measured levels, which may only rise towards the targets.
  */
-const FLOOR_RIGHT_OR_CONFIRMED = 0.91;
+const FLOOR_RIGHT_OR_CONFIRMED = 0.93;
 const CEILING_CONFIDENT_WRONG = 0.025;
 /** The issue's targets, printed beside the measured figures. */
 const TARGET = { rightOrConfirmed: 0.95, confidentWrong: 0.01 };
