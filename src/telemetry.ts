@@ -2,11 +2,12 @@
  * Optional product telemetry: which problems people ask about and which routes they complete, counted in
  * Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set; a no-op otherwise.
  *
- * Privacy by construction: only two event names exist, and their properties are short identifiers (an intent or a
- * route key such as "withdrawal"), checked against a pattern — free text cannot pass. No automatic collection is
+ * Privacy by construction: only three event names exist, and their properties are short identifiers (an intent, a
+ * route key such as "withdrawal", or how a message was read), checked against a pattern — free text cannot pass. No automatic collection is
  * turned on (no requests, dependencies, console or exceptions), so URLs holding conversation ids are never sent.
  *
- * Dialogs call `telemetry.trackEvent('problem', { intent })` when a problem is understood and
+ * Dialogs call `telemetry.trackEvent('reading', { kind })` for how a first message was read (sure, confirm, unclear,
+ * or the kind of non-problem), `telemetry.trackEvent('problem', { intent })` when a problem is understood and
  * `telemetry.trackEvent('routeCompleted', { route })` when a route reaches its answer.
  */
 import type { TelemetryClient } from 'applicationinsights';
