@@ -17,16 +17,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { config as loadDotenv } from 'dotenv';
+import { findProjectRoot } from '../src/shared';
 
 export class TeamsPackageError extends Error {}
-
-/** The folder holding package.json, above `from` (this file runs from scripts/ or from dist/scripts/). */
-function projectRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
 
 export type Env = Record<string, string | undefined>;
 
@@ -115,7 +108,7 @@ function packageVersion(root: string): string {
 
 /** The zip, in memory: manifest.json, the localization files and the icons, all at the root. */
 export async function buildTeamsPackage(options: TeamsPackageOptions = {}): Promise<Buffer> {
-  const root = projectRoot();
+  const root = findProjectRoot();
   const teamsDir = options.teamsDir ?? path.join(root, 'teams');
   const template: unknown = JSON.parse(readFileSync(path.join(teamsDir, 'manifest.template.json'), 'utf8'));
   const manifest = buildManifest(template, options.env ?? process.env, options.version ?? packageVersion(root));
@@ -128,7 +121,7 @@ export async function buildTeamsPackage(options: TeamsPackageOptions = {}): Prom
 }
 
 /** Writes the package and returns its path. */
-export async function writeTeamsPackage(outFile: string = path.join(projectRoot(), PACKAGE_FILE), options: TeamsPackageOptions = {}): Promise<string> {
+export async function writeTeamsPackage(outFile: string = path.join(findProjectRoot(), PACKAGE_FILE), options: TeamsPackageOptions = {}): Promise<string> {
   const zip = await buildTeamsPackage(options);
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, zip);

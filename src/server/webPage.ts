@@ -12,6 +12,7 @@ import type { AppConfig } from '../config';
 import type { Lang } from '../domain/types';
 import { t, MessageKey } from '../i18n/messages';
 import { isLocalDirectLineEnabled } from './directline';
+import { findProjectRoot } from '../shared';
 
 /** The page's sentences, by the name chat.js and the template use. */
 const PAGE_KEYS = {
@@ -38,17 +39,6 @@ type PageStrings = Record<keyof typeof PAGE_KEYS, string>;
 function pageStrings(lang: Lang): PageStrings {
   const entries = Object.entries(PAGE_KEYS).map(([name, key]) => [name, t(lang, key)]);
   return Object.fromEntries(entries) as PageStrings;
-}
-
-/** The folder holding package.json: the same from src/ (tests) and from dist/src/ (npm start). */
-function projectRoot(from = __dirname): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${from}.`);
-    dir = parent;
-  }
-  return dir;
 }
 
 const escapeHtml = (text: string) =>
@@ -137,7 +127,7 @@ export interface WebPageDeps {
 }
 
 export function registerWebPage(server: restify.Server, { config }: WebPageDeps): void {
-  const root = projectRoot();
+  const root = findProjectRoot();
   const publicDir = path.join(root, 'public');
   const webChatDir = path.join(root, 'node_modules', 'botframework-webchat');
   const webChatVersion = String(JSON.parse(fs.readFileSync(path.join(webChatDir, 'package.json'), 'utf8')).version);

@@ -2,8 +2,11 @@
  * The intent training corpora (locales/<lang>/corpus.json): schema checked at load,
  * cross-checked by validateCorpora in the spirit of `rasa data validate`.
  */
-import { existsSync, readFileSync } from 'fs';
-import { dirname, join } from 'path';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { findProjectRoot, isRecord } from '../shared';
+
+export { findProjectRoot };
 import { INTENTS, Intent, LANGS, Lang, isIntent } from '../domain/types';
 import { normalizeText } from './normalize';
 
@@ -41,21 +44,6 @@ export interface CorpusProblem {
 const CORPUS_KEYS = ['lang', 'intents'];
 const INTENT_KEYS = ['intent', 'utterances', 'tests'];
 
-/** The project root: the nearest folder above `from` holding package.json (works from src/ and dist/src/). */
-export function findProjectRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) {
-      return dir;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new Error(`No package.json found above ${from}`);
-    }
-    dir = parent;
-  }
-}
-
 export function corpusPath(lang: Lang, root: string = findProjectRoot()): string {
   return join(root, 'locales', lang, 'corpus.json');
 }
@@ -70,10 +58,6 @@ export function loadCorpus(lang: Lang, root?: string): Corpus {
     throw new Error(`${file}: cannot read corpus: ${error instanceof Error ? error.message : String(error)}`);
   }
   return parseCorpus(raw, lang, file);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): void {

@@ -29,6 +29,7 @@ import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
 import { fastResolve, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
+import { isRecord } from '../shared';
 
 export interface Duration {
   amount: number;
@@ -236,10 +237,6 @@ function referenceDate(today: DateTime): Date {
 interface RawResolution {
   typeName: string;
   values: Array<{ value?: string; timex?: string }>;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Activity, ChannelAccount, ConversationAccount, Entity } from 'botbuilder';
 import type { Conversation } from './conversations';
+import { isRecord } from '../../shared';
 
 export const CHANNEL_ID = 'directline';
 export const BOT_ACCOUNT: ChannelAccount = { id: 'cned-guide', name: 'CNED', role: 'bot' };
@@ -14,7 +15,7 @@ const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export { isRecord };
 
 const shortString = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined;

@@ -5,6 +5,7 @@
  * checked; unknown fields pass through untouched.
  */
 import type { Activity } from 'botbuilder';
+import { isRecord } from '../../shared';
 
 /** Channel ids are short; Teams conversation ids are a few hundred characters at most. */
 const MAX_ID_LENGTH = 2048;
@@ -13,9 +14,6 @@ const MAX_SHORT_STRING = 256;
 
 export type ShapeCheck = { ok: true; activity: Activity } | { ok: false; field: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
