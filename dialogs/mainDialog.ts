@@ -16,7 +16,7 @@ import type { Lang, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
 import { AskDialog, AskOptions, Interpreter } from './prompts/askDialog';
 import { buttonOnly, pickedChoice } from './prompts/interpreters';
-import { choiceSet, routeTitle } from './prompts/choiceSets';
+import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
 import { answerOf } from './routeDialog';
@@ -209,10 +209,9 @@ export class MainDialog extends ComponentDialog {
     return this.askProblem(step, { question: 'understand.describeOrPick', choices: 'problems', attempts: 1 });
   }
 
-  /** A first message that is exactly a menu button's title or value (no numbers: no menu was shown yet). */
+  /** A first message that is a menu button's title, value or synonym (not its number: no menu was shown yet). */
   private pickedFromMenu(menu: readonly ChoiceOption[], text: string): string | undefined {
-    const said = text.trim().toLowerCase();
-    return menu.find((choice) => choice.title.toLowerCase() === said || choice.value.toLowerCase() === said)?.value;
+    return /^\s*\d+\s*$/.test(text) ? undefined : matchChoice(text, menu)?.value;
   }
 
   private async nonProblem(step: WaterfallStepContext, intent: 'greeting' | 'help' | 'thanks' | 'anger' | 'outOfScope'): Promise<DialogTurnResult> {

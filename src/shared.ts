@@ -1,4 +1,4 @@
-/** Small helpers every layer uses, written once: a plain-object check and the project's root folder. */
+/** Small helpers every layer uses, written once: a plain-object check, the project's root folder, a seeded random. */
 import { existsSync } from 'fs';
 import { dirname, join } from 'path';
 
@@ -13,4 +13,16 @@ export function findProjectRoot(from: string = __dirname): string {
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) throw new Error(`No package.json found above ${from}`);
   }
+}
+
+/** mulberry32: a small deterministic pseudo-random generator, for reproducible orders (training) and cases (fuzzing). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -7,6 +7,8 @@
  * Deterministic: the examples are visited in an order drawn from a fixed seed, so the same corpus gives the same model.
  */
 
+import { seededRandom } from '../shared';
+
 export interface LinearExample {
   features: readonly string[];
   label: string;
@@ -23,18 +25,6 @@ export interface LinearOptions {
 export interface LabelScore {
   label: string;
   score: number;
-}
-
-/** A small deterministic pseudo-random generator (mulberry32) for the training order. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class LinearModel {
@@ -68,7 +58,7 @@ export class LinearModel {
     const squares = new Float32Array((index.size + 1) * k).fill(1e-8);
     const model = new LinearModel(labels, index, weights);
     const order = rows.map((_, i) => i);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const probabilities = new Float64Array(k);
     for (let epoch = 0; epoch < epochs; epoch += 1) {
       for (let i = order.length - 1; i > 0; i -= 1) {

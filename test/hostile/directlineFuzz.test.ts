@@ -7,20 +7,11 @@
  */
 import { startApp, Running } from './harness';
 import { Answer, Call, Grant, JSON_HEADERS, answersTo, call, mustMint, postActivity, startConversation } from './directLineClient';
+import { seededRandom } from '../../src/shared';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const REQUESTS = 450;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
@@ -93,7 +84,7 @@ test(`${REQUESTS} hostile requests to the web chat routes (seed ${SEED}) each ge
   const grant = await mustMint(run.baseUrl);
   await startConversation(run.baseUrl, grant);
   const other = await mustMint(run.baseUrl);
-  const plan = cases(prng(SEED), grant, other);
+  const plan = cases(seededRandom(SEED), grant, other);
   const failures: string[] = [];
   // A few at a time, like several clients.
   for (let index = 0; index < plan.length; index += 10) {

@@ -5,22 +5,12 @@
  */
 import type { Activity } from 'botbuilder';
 import { startApp, Running } from './harness';
+import { seededRandom } from '../../src/shared';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20251120);
 const MESSAGES = 500;
 const CONVERSATIONS = 25;
 
-/** mulberry32: small, fast, good enough to pick cases reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS: readonly string[] = [
   // plausible
@@ -96,7 +86,7 @@ afterAll(async () => {
 });
 
 test(`${MESSAGES} hostile messages (seed ${SEED}) are each answered, none with a 5xx`, async () => {
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const plan = Array.from({ length: MESSAGES }, (_, index) => {
     const text = hostileText(random);
     return { index, conversationId: `fuzz-${SEED}-${index % CONVERSATIONS}`, text, extras: hostileExtras(random, text) };
