@@ -1,4 +1,5 @@
 /** Builds the whole application from a configuration: used by index.ts, the tests and the benchmark. */
+import path from 'node:path';
 import type restify from 'restify';
 import { CloudAdapter, ConversationState, Storage } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -13,6 +14,7 @@ import { RateLimitMiddleware } from './bot/rateLimit';
 import { createServer } from './server/app';
 import type { LocalDirectLine } from './server/directline/localDirectLine';
 import { loadUnderstanding, understandingWarm, warmUpUnderstanding } from './understanding';
+import { findProjectRoot } from './shared';
 
 export interface App {
   server: restify.Server;
@@ -63,7 +65,14 @@ export async function createApp(config: AppConfig, logger: Logger, options: AppO
   // First, so that a wrong setting stops the start before the classifier is trained.
   const storage = options.storage ?? (await createStorage(config.storage, { ttlDays: config.stateTtlDays, logger, requestTimeoutMs: config.storageTimeoutMs }));
   // The recognizers' warm-up (seconds of CPU) is left to warmUp(), after listen: the server answers at once.
-  const understanding = options.understanding ?? (await loadUnderstanding({ warmUp: 'later' }));
+  // The classifier comes from the build's dist/models when it matches the corpora and the code (no training at start).
+  const understanding =
+    options.understanding ??
+    (await loadUnderstanding({
+      warmUp: 'later',
+      models: path.join(findProjectRoot(), 'dist', 'models'),
+      onClassifier: (from) => logger.info({ event: 'understanding.classifier', from }),
+    }));
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(new RateLimitMiddleware(config.rateLimit, logger, config.logHashSalt));

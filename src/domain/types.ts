@@ -3,6 +3,10 @@
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'en';
+}
+
 /** The problems users bring (domain-facts.md, "Problems users bring"). */
 export const PROBLEMS = [
   'lostCredentials',

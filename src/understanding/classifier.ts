@@ -9,7 +9,7 @@ import { StemmerEn, TokenizerEn } from '@nlpjs/lang-en-min';
 import { Intent, LANGS, Lang, isIntent } from '../domain/types';
 import { Corpus, loadCorpus } from './corpus';
 import { normalizeText } from './normalize';
-import { LinearModel } from './linearModel';
+import { LinearModel, SavedLinearModel } from './linearModel';
 
 export interface Classification {
   /** The best intent, or null when its score is under the threshold or "no known intent" wins. */
@@ -131,6 +131,15 @@ class CorpusNlu extends NluNeural {
     return this.featurizer.features(text);
   }
 
+  /**
+   * nlp.js's fromJSON sets the intent order without "None", which training adds: scores would then be normalized over
+   * one intent fewer. Left unset, the order is built as after training, and a loaded model answers exactly the same.
+   */
+  override fromJSON(json: Record<string, unknown>): void {
+    super.fromJSON(json);
+    this.intentsArr = undefined;
+  }
+
   /** NluNeural.process without its async pipeline: every step it awaits is synchronous. */
   classifySync(text: string): { intent: string; score: number }[] {
     const input: NluProcessInput = { text: '', settings: this.settings, tokens: this.prepare(text) };
@@ -150,6 +159,12 @@ interface LangModels {
   featurizer: Featurizer;
   nlu?: CorpusNlu;
   linear?: LinearModel;
+}
+
+/** Trained models as JSON (see modelFile.ts): what `IntentClassifier.fromJSON` needs to answer like the trained one. */
+export interface SavedClassifier {
+  kind: ClassifierKind;
+  models: { lang: Lang; nlu?: Record<string, unknown>; linear?: SavedLinearModel }[];
 }
 
 export class IntentClassifier {
@@ -183,6 +198,34 @@ export class IntentClassifier {
       models.set(corpus.lang, entry);
     }
     return new IntentClassifier(models, kind, CLASSIFICATION_THRESHOLD);
+  }
+
+  toJSON(): SavedClassifier {
+    return {
+      kind: this.kind,
+      models: [...this.models].map(([lang, { nlu, linear }]) => ({ lang, nlu: nlu?.toJSON(), linear: linear?.toJSON() })),
+    };
+  }
+
+  /** The classifier `toJSON` saved, without training; throws when a model its kind needs is missing. */
+  static fromJSON(saved: SavedClassifier): IntentClassifier {
+    const models = new Map<Lang, LangModels>();
+    for (const { lang, nlu: savedNlu, linear: savedLinear } of saved.models) {
+      const featurizer = new Featurizer(WORD_TOOLS[lang]());
+      const entry: LangModels = { featurizer };
+      if (saved.kind !== 'linear') {
+        if (savedNlu === undefined) throw new Error(`IntentClassifier.fromJSON: no nlp.js model for "${lang}"`);
+        const nlu = new CorpusNlu(featurizer, { ...NLU_SETTINGS, locale: lang });
+        nlu.fromJSON(savedNlu);
+        entry.nlu = nlu;
+      }
+      if (saved.kind !== 'nlpjs') {
+        if (savedLinear === undefined) throw new Error(`IntentClassifier.fromJSON: no linear model for "${lang}"`);
+        entry.linear = LinearModel.fromJSON(savedLinear);
+      }
+      models.set(lang, entry);
+    }
+    return new IntentClassifier(models, saved.kind, CLASSIFICATION_THRESHOLD);
   }
 
   /** Every intent's score (0..1), best first. Synchronous; never throws on any text. */

@@ -8,6 +8,7 @@ import { readMessage } from './reading';
 import { detectLanguage } from './language';
 import { readYesNo } from './answers';
 import { readOutcome } from './story';
+import { LoadedClassifier, loadClassifier } from './modelFile';
 import { foldText } from './dates';
 
 export type { Understanding } from './understanding';
@@ -31,19 +32,19 @@ export interface LoadOptions {
    * 'later': they are not; the server calls warmUpUnderstanding() once it listens.
    */
   warmUp?: 'now' | 'later';
+  /** A folder with the build's saved models (dist/models): used when they match the corpora, else the classifier is trained. */
+  models?: string;
+  /** Told whether the classifier came from the saved models or was trained. */
+  onClassifier?: (from: LoadedClassifier['from']) => void;
 }
 
-export interface LoadOptions {
-  /**
-   * 'now' (the default): the date recognizers are warmed up before this resolves (2 to 5 s of CPU).
-   * 'later': they are not; the server calls warmUpUnderstanding() once it listens.
-   */
-  warmUp?: 'now' | 'later';
-}
-
-/** Trains the classifier from locales/ and, unless told otherwise, builds the recognizer models, once, at start. */
+/**
+ * Loads the classifier (the build's saved models, or trained from locales/) and, unless told otherwise, builds the
+ * recognizer models, once, at start.
+ */
 export async function loadUnderstanding(options: LoadOptions = {}): Promise<Understanding> {
-  const classifier = await IntentClassifier.train();
+  const { classifier, from } = await loadClassifier(options.models);
+  options.onClassifier?.(from);
   if (options.warmUp !== 'later') warmUpRecognizers();
   return createUnderstanding(classifier);
 }

@@ -27,6 +27,13 @@ export interface LabelScore {
   score: number;
 }
 
+/** A trained model as JSON: the weights as float32 bytes in the platform order (little-endian on x64 and arm64), base64: exact, 4 bytes a weight. */
+export interface SavedLinearModel {
+  labels: string[];
+  features: string[];
+  weights: string;
+}
+
 export class LinearModel {
   private constructor(
     private readonly labels: readonly string[],
@@ -83,6 +90,22 @@ export class LinearModel {
       squares[at] += g * g;
       weights[at] -= (learningRate * g) / Math.sqrt(squares[at]);
     }
+  }
+
+  toJSON(): SavedLinearModel {
+    const bytes = Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength);
+    return { labels: [...this.labels], features: [...this.index.keys()], weights: bytes.toString('base64') };
+  }
+
+  /** The model `toJSON` saved; throws on a saved model whose sizes do not match. */
+  static fromJSON(saved: SavedLinearModel): LinearModel {
+    const bytes = Buffer.from(saved.weights, 'base64');
+    const expected = (saved.features.length + 1) * saved.labels.length * Float32Array.BYTES_PER_ELEMENT;
+    if (bytes.byteLength !== expected) throw new Error(`LinearModel.fromJSON: ${bytes.byteLength} bytes of weights, expected ${expected}`);
+    // Copied into a fresh, aligned buffer (a Buffer may sit at any offset of Node's pool).
+    const weights = new Float32Array(expected / Float32Array.BYTES_PER_ELEMENT);
+    new Uint8Array(weights.buffer).set(bytes);
+    return new LinearModel(saved.labels, new Map(saved.features.map((feature, i) => [feature, i])), weights);
   }
 
   /** Probabilities of every label, best first; features unseen in training are ignored. */

@@ -60,6 +60,11 @@ declare module '@nlpjs/nlu' {
     innerProcess(input: NluProcessInput): NluProcessInput;
     filterNonActivated(input: NluProcessInput): NluProcessInput;
     normalizeClassifications(input: NluProcessInput): NluProcessInput;
+    /** The trained network and feature tables, as plain JSON (no functions, no container). */
+    toJSON(): Record<string, unknown>;
+    fromJSON(json: Record<string, unknown>): void;
+    /** The intents in classification order; built lazily (with "None" added) unless fromJSON set it (without "None"). */
+    intentsArr?: string[];
   }
 }
 
