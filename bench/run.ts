@@ -9,7 +9,7 @@
  * engineers' processes on this machine) falls on both.
  *
  * Prints a table, then as the very last line of stdout one JSON object with every figure.
- * Options: --quick (shorter rounds, 2,000 conversations for memory), --cpu-prof (CPU profiles of the bot
+ * Options: --cold-only (the first answered message only), --quick (shorter rounds, 2,000 conversations for memory), --cpu-prof (CPU profiles of the bot
  * child in .bench/profiles/).
  */
 import { ChildProcess, fork, spawn } from 'node:child_process';
@@ -26,6 +26,8 @@ import { ChildStats, FromChild, ToChild, isFromChild } from './protocol';
 
 const QUICK = process.argv.includes('--quick');
 const CPU_PROF = process.argv.includes('--cpu-prof');
+/** Only the cold start (first answered message, bot against echo): a quick check of start-up work. */
+const COLD_ONLY = process.argv.includes('--cold-only');
 const ROOT = findProjectRoot(__dirname);
 /** The V8 flags `npm start` runs the bot with (package.json config.nodeFlags): the bench measures the same process. */
 const SERVER_NODE_FLAGS: string[] = (() => {
@@ -451,6 +453,16 @@ async function main(): Promise<void> {
   const benchStarted = performance.now();
   log(`bench: ${QUICK ? 'quick' : 'full'} run, node ${process.version}, ${ROUNDS} rounds of ${ROUND_MS} ms per server and concurrency${CPU_PROF ? `, CPU profiles in ${PROFILE_DIR}` : ''}`);
 
+  if (COLD_ONLY) {
+    const connector = await startConnector();
+    progress('first message: spawning the bot and the echo bot, bonjour as soon as each listens (3 times each)...');
+    const cold = await coldStarts(connector, 3);
+    await connector.close();
+    const runs = (list: ColdStart[]): string => list.map((c) => Math.round(c.firstMessageMs)).join(', ');
+    const [bot, echo] = [cold.bot[1], cold.echo[1]];
+    log(`first answered message ms (median of 3): bot ${Math.round(bot.firstMessageMs)} (${runs(cold.bot)}), echo ${Math.round(echo.firstMessageMs)} (${runs(cold.echo)}), ratio ${round(bot.firstMessageMs / echo.firstMessageMs, 2)}; first message itself: bot ${Math.round(bot.firstMessageLatencyMs)} ms, echo ${Math.round(echo.firstMessageLatencyMs)} ms; bot ready ${Math.round(bot.readyMs ?? 0)} ms`);
+    return;
+  }
   progress('classification: training the classifier...');
   const classification = measureClassification(await IntentClassifier.train(LANGS.map((lang) => loadCorpus(lang, ROOT))));
 
