@@ -46,8 +46,12 @@ interface EvalConversation {
 
 type Outcome = 'right' | 'confirmRight' | 'wrongConfident' | 'miss';
 
-const FILE = join(__dirname, 'conversations.json');
-const conversations: EvalConversation[] = (JSON.parse(readFileSync(FILE, 'utf8')) as { conversations: EvalConversation[] }).conversations;
+/** Each set with its floors: the first was read during development, the second (v2) was written blind and never read. */
+const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceilingConfidentWrong: number }[] = [
+  { file: 'conversations.json', blind: false, floorRightOrConfirmed: FLOOR_RIGHT_OR_CONFIRMED, ceilingConfidentWrong: CEILING_CONFIDENT_WRONG },
+  { file: 'conversations-v2.json', blind: true, floorRightOrConfirmed: FLOOR_RIGHT_OR_CONFIRMED, ceilingConfidentWrong: CEILING_CONFIDENT_WRONG },
+];
+const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
 const fixed = (lang: Lang, key: Parameters<typeof t>[1]): string => t(lang, key).split('{')[0];
 const CLOSED = (['fr', 'en'] as const).map((lang) => fixed(lang, 'withdrawal.closed'));
@@ -64,7 +68,8 @@ beforeAll(async () => {
   }
 });
 
-test('held-out conversations: no false "too late", right route or honest confirmation and confident wrong within their floors', async () => {
+test.each(SETS)('held-out conversations ($file): no false "too late", right route or honest confirmation and confident wrong within their floors', async ({ file, blind, floorRightOrConfirmed, ceilingConfidentWrong }) => {
+  const conversations = load(file);
   const counts: Record<Outcome, number> = { right: 0, confirmRight: 0, wrongConfident: 0, miss: 0 };
   const byKind: Record<string, { n: number; ok: number }> = {};
   const failures: string[] = [];
@@ -133,14 +138,15 @@ test('held-out conversations: no false "too late", right route or honest confirm
   const turns = Object.values(counts).reduce((a, b) => a + b, 0);
   const rate = (n: number): string => `${((100 * n) / turns).toFixed(1)} %`;
   const report = [
-    `${conversations.length} conversations, ${turns} user turns`,
+    `${file}: ${conversations.length} conversations, ${turns} user turns`,
     `right ${rate(counts.right)}, honest confirmation ${rate(counts.confirmRight)}, miss ${rate(counts.miss)}, confident wrong ${rate(counts.wrongConfident)}`,
     ...Object.entries(byKind).map(([kind, { n, ok }]) => `  ${kind}: ${ok}/${n}`),
     `targets: right or confirmed ${TARGET.rightOrConfirmed * 100} %, confident wrong ${TARGET.confidentWrong * 100} %`,
     `false "too late": ${falseTooLate}; last day given right: ${lastDaysRight}/${lastDays}; other problems offered: ${alsoOffered}/${alsoAsked}; reply language: ${langRight}/${langAsked}`,
   ].join('\n');
-  console.log(`${report}\n${failures.slice(0, 80).join('\n')}`);
+  // A blind set's failures are not printed: reading them would turn it into one more set tuned by hand.
+  console.log(blind ? report : `${report}\n${failures.slice(0, 200).join('\n')}`);
   expect(falseTooLate).toBe(0);
-  expect((counts.right + counts.confirmRight) / turns).toBeGreaterThanOrEqual(FLOOR_RIGHT_OR_CONFIRMED);
-  expect(counts.wrongConfident / turns).toBeLessThanOrEqual(CEILING_CONFIDENT_WRONG);
+  expect((counts.right + counts.confirmRight) / turns).toBeGreaterThanOrEqual(floorRightOrConfirmed);
+  expect(counts.wrongConfident / turns).toBeLessThanOrEqual(ceilingConfidentWrong);
 }, 600_000);
