@@ -77,18 +77,24 @@ const isSubmenu = (value: string | undefined): value is Submenu => value === 'co
 /** Conversation language: stored in the main dialog's own state, so a short "ok" keeps the language of the text before. */
 const LANG_KEY = 'lang';
 
-/** A menu answer: a button, or a message read as a problem (sure, or to confirm). */
-const problemAnswer: Interpreter<Picked> = ({ picked, reading, understanding }) => {
-  if (picked && isRoutable(picked)) return { route: picked, others: [] };
-  if (isSubmenu(picked)) return { ask: { question: SUBMENUS[picked], choices: picked } };
-  if (!reading.text) return undefined;
-  // "non merci" at the menu: nothing to do, a polite end.
-  if (understanding.yesNo(reading.text) === 'no') return { goodbye: true };
-  const request = reading.request();
-  if (request.kind !== 'problem') return undefined;
-  if (request.sure) return { route: request.route, others: request.others };
-  return { ask: { question: 'understand.confirm', choices: { routes: request.candidates, last: 'somethingElse' } } };
-};
+/**
+ * A menu answer: a button, or a message read as a problem (sure, or to confirm). How a message was read is counted
+ * here, the one place a first message or a message typed at the menu is read as a request.
+ */
+const problemAnswer =
+  (telemetry: Telemetry): Interpreter<Picked> =>
+  ({ picked, reading, understanding }) => {
+    if (picked && isRoutable(picked)) return { route: picked, others: [] };
+    if (isSubmenu(picked)) return { ask: { question: SUBMENUS[picked], choices: picked } };
+    if (!reading.text) return undefined;
+    // "non merci" at the menu: nothing to do, a polite end.
+    if (understanding.yesNo(reading.text) === 'no') return { goodbye: true };
+    const request = reading.request();
+    telemetry.trackEvent('reading', { kind: request.kind === 'problem' ? (request.sure ? 'sure' : 'confirm') : request.kind === 'nonProblem' ? request.intent : 'unclear' });
+    if (request.kind !== 'problem') return undefined;
+    if (request.sure) return { route: request.route, others: request.others };
+    return { ask: { question: 'understand.confirm', choices: { routes: request.candidates, last: 'somethingElse' } } };
+  };
 
 /** A sub-menu or confirmation answer: a button, or a message that now names a problem clearly. */
 const submenuAnswer: Interpreter<string> = (input) => {
@@ -124,7 +130,7 @@ export class MainDialog extends ComponentDialog {
         this.loopStep.bind(this),
       ]),
     );
-    this.addDialog(new AskDialog(ASK_PROBLEM, understanding, problemAnswer, false));
+    this.addDialog(new AskDialog(ASK_PROBLEM, understanding, problemAnswer(telemetry), false));
     this.addDialog(new AskDialog(ASK_SUBMENU, understanding, submenuAnswer));
     this.addDialog(new AskDialog(ASK_MORE, understanding, pickedChoice));
     for (const dialog of createRouteDialogs(understanding)) this.addDialog(dialog);
@@ -198,9 +204,8 @@ export class MainDialog extends ComponentDialog {
     if (!text) return this.askProblem(step, { question: 'menu.question', choices: 'problems' });
     const { lang, now } = turnInfo(step.context);
     const menu = [...choiceSet('problems', lang), ...choiceSet('otherProblems', lang), ...choiceSet('contacts', lang)];
-    const picked = problemAnswer({ text, picked: this.pickedFromMenu(menu, text), choices: menu, lang, now, understanding: this.understanding, reading });
+    const picked = problemAnswer(this.telemetry)({ text, picked: this.pickedFromMenu(menu, text), choices: menu, lang, now, understanding: this.understanding, reading });
     const request = reading.request();
-    this.telemetry.trackEvent('reading', { kind: request.kind === 'problem' ? (request.sure ? 'sure' : 'confirm') : request.kind === 'nonProblem' ? request.intent : 'unclear' });
     if (picked && 'ask' in picked && typeof picked.ask.choices !== 'string') (step.values as FlowValues).facts = reading.facts();
     if (picked) return step.next(picked);
     if (request.kind === 'nonProblem') return this.nonProblem(step, request.intent);

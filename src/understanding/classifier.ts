@@ -151,6 +151,16 @@ class CorpusNlu extends NluNeural {
   }
 }
 
+/**
+ * A message's scores, and a second opinion: whether each model's own best intent is the same (`agree`), and the
+ * lowest score any one model gives the ensemble's best intent (`support`; the score itself for a single model).
+ */
+export interface Opinions {
+  ranking: { intent: Intent; score: number }[];
+  agree: boolean;
+  support: number;
+}
+
 /** Which model scores a message: nlp.js alone, the linear n-gram model alone, or the mean of both (see README). */
 export type ClassifierKind = 'nlpjs' | 'linear' | 'ensemble';
 export const DEFAULT_CLASSIFIER: ClassifierKind = 'ensemble';
@@ -237,15 +247,17 @@ export class IntentClassifier {
    * The ranking, and each model's own best intent: a second opinion. With the ensemble, a reading is sure only when
    * both models name the same intent (see reading.ts); a single model always agrees with itself.
    */
-  opinions(text: string, lang: Lang): { ranking: { intent: Intent; score: number }[]; agree: boolean } {
+  opinions(text: string, lang: Lang): Opinions {
     const model = this.models.get(lang);
     if (model === undefined) {
       throw new Error(`IntentClassifier.classify: no model for "${lang}"`);
     }
     const total = new Map<Intent, number>();
+    const each: Map<string, number>[] = [];
     const tops: string[] = [];
     const add = (ranked: readonly { intent: string; score: number }[], weight: number): void => {
       tops.push(ranked[0]?.intent ?? '');
+      each.push(new Map(ranked.map(({ intent, score }) => [intent, score])));
       for (const { intent, score } of ranked) {
         if (isIntent(intent) && Number.isFinite(score) && score > 0) total.set(intent, (total.get(intent) ?? 0) + weight * score);
       }
@@ -254,7 +266,9 @@ export class IntentClassifier {
     if (model.nlu) add(model.nlu.classifySync(text), 1 / parts);
     if (model.linear) add(model.linear.classify(model.featurizer.linearFeatures(text)).map(({ label, score }) => ({ intent: label, score })), 1 / parts);
     const ranking = [...total].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
-    return { ranking, agree: tops.every((top) => top === tops[0]) };
+    const best = ranking[0]?.intent;
+    const support = best === undefined ? 0 : Math.min(...each.map((scores) => scores.get(best) ?? 0));
+    return { ranking, agree: tops.every((top) => top === tops[0]), support };
   }
 
   /** Synchronous; never throws on any text. Throws only for a language that has no trained model. */
