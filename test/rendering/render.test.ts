@@ -2,7 +2,7 @@
 import { ActionTypes, AttachmentLayoutTypes, InputHints } from 'botbuilder';
 import { coalesceViews, renderViews } from '../../src/rendering/render';
 import { channelProfile, DEFAULT_PROFILE } from '../../src/rendering/limits';
-import { ELLIPSIS, graphemesOf, splitText, truncate } from '../../src/rendering/text';
+import { ELLIPSIS, graphemesOf, splitText, truncate, utf16Bytes } from '../../src/rendering/text';
 import type { CardView, ChoiceOption, ChoiceView, View } from '../../src/rendering/view';
 import { ADAPTIVE_CARD, HERO_CARD, adaptiveActions } from './support';
 
@@ -109,6 +109,43 @@ describe('Web Chat', () => {
       { type: ActionTypes.ImBack, title: 'Choix 1', value: 'Choix 1' },
       { type: ActionTypes.ImBack, title: 'Choix 2', value: 'Choix 2' },
     ]);
+  });
+});
+
+describe('a sentence and the cards after it are one message (Web Chat, Teams)', () => {
+  const FORM_CARD: CardView = { kind: 'card', variant: 'formPath', title: 'Formulaire de contact', links: [{ title: 'Ouvrir', url: 'https://www.cned.fr/contact' }] };
+  const QUESTION: ChoiceView = { kind: 'choice', text: 'Autre chose ?', choices: choices(2, (i) => `Choix ${i}`) };
+
+  test.each(['webchat', 'directline', 'msteams'])('%s: text, two cards, a question -> text with both cards in order, then the question', (channel) => {
+    const activities = renderViews([{ kind: 'text', text: 'Voici la marche à suivre.' }, PHONE_CARD, FORM_CARD, QUESTION], channel);
+    expect(activities).toHaveLength(2);
+    const [answer, question] = activities;
+    expect(answer.text).toBe('Voici la marche à suivre.');
+    expect(answer.attachments).toHaveLength(2);
+    expect(answer.attachmentLayout).toBe(AttachmentLayoutTypes.List);
+    expect(JSON.stringify(answer.attachments![0])).toContain('Téléphone du CNED');
+    expect(JSON.stringify(answer.attachments![1])).toContain('Formulaire de contact');
+    expect(answer.inputHint).toBeUndefined();
+    expect(question.inputHint).toBe(InputHints.ExpectingInput);
+  });
+
+  test('a card after a question is not pulled before it, and cards alone still merge', () => {
+    const activities = renderViews([QUESTION, PHONE_CARD, FORM_CARD], 'webchat');
+    expect(activities).toHaveLength(2);
+    expect(activities[0].inputHint).toBe(InputHints.ExpectingInput);
+    expect(activities[1].attachments).toHaveLength(2);
+  });
+
+  test('Teams: a merge that would exceed the message size budget is not made', () => {
+    const big: CardView = { ...PHONE_CARD, text: longText(180) };
+    const limit = channelProfile('msteams').limits.maxMessageBytes!;
+    const activities = renderViews([big, big, big], 'msteams');
+    expect(activities.length).toBeGreaterThan(1);
+    for (const activity of activities) expect(utf16Bytes(activity)).toBeLessThanOrEqual(limit);
+  });
+
+  test('Messenger and plain-text channels keep one message per card', () => {
+    expect(renderViews([{ kind: 'text', text: 'Voici.' }, PHONE_CARD, FORM_CARD], 'facebook').length).toBeGreaterThanOrEqual(3);
   });
 });
 
