@@ -9,11 +9,14 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { Lang } from '../../src/domain/types';
 import type { MessageKey, MessageParams } from '../../src/i18n/messages';
-import { t } from '../../src/i18n/messages';
+import { isMessageKey, t } from '../../src/i18n/messages';
+import { arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
+import type { Guard } from '../stepState';
+import { isRecord } from '../../src/shared';
 import type { Understanding } from '../../src/understanding/understanding';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
-import { choiceSet, matchChoice, Choices } from './choiceSets';
+import { choiceSet, isChoiceSetId, matchChoice, Choices } from './choiceSets';
 import type { ChoiceOption } from '../../src/rendering/view';
 import { turnReading, TurnReading } from '../turnReading';
 
@@ -27,6 +30,14 @@ export interface AskOptions {
   /** Misunderstandings already counted before this question (the main menu after an unclear first message). */
   attempts?: number;
 }
+
+const isQuestionKey = (value: unknown): value is MessageKey => typeof value === 'string' && isMessageKey(value);
+const isParams = (value: unknown): value is MessageParams =>
+  isRecord(value) && Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number');
+const isChoices: Guard<Choices> = either(isChoiceSetId, fields<Exclude<Choices, string>>({ routes: arrayOf(isRoute), last: oneOf(['somethingElse', 'noThanks']) }));
+
+/** A question's options, checked (they may be handed over in a step result). */
+export const isAskOptions: Guard<AskOptions> = fields<AskOptions>({ question: isQuestionKey, params: optional(isParams), choices: isChoices, attempts: optional(isNumber) });
 
 export type AskResult<T> = { kind: 'answer'; value: T } | { kind: 'switch'; text: string };
 
