@@ -119,7 +119,8 @@ const submenuAnswer: Interpreter<string> = (input) => {
 
 export class MainDialog extends ComponentDialog {
   constructor(
-    private readonly understanding: Understanding,
+    /** Read once per turn through turnReading(); the bot reads its erasure command from the same reading. */
+    readonly understanding: Understanding,
     /** Counts problems asked about and routes completed (identifiers only, never text). */
     private readonly telemetry: Telemetry = defaultTelemetry,
     private readonly documents: DocumentSettings = { key: randomBytes(32), baseUrl: 'http://localhost:3978', ttlHours: 24 },
