@@ -1,9 +1,11 @@
 /** The Bot Framework edge: CloudAdapter with authentication from configuration, and the turn error handler. */
 import {
+  Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   ConversationState,
+  InvokeResponse,
   TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -12,9 +14,23 @@ import { hashId } from '../logging';
 import { replyUnsaved } from '../../dialogs/say';
 import { isStorageFailure } from '../storage/errors';
 
-export function createAdapter(config: AppConfig, logger: Logger, conversationState?: ConversationState): CloudAdapter {
+/** What the framework's authentication establishes about a request (claims, audience, connector factory). */
+export type VerifiedIdentity = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+/**
+ * CloudAdapter that runs a turn on the identity the request guard already verified (src/server/guards), instead
+ * of verifying the same token again as CloudAdapter.process does.
+ */
+export class GuardedAdapter extends CloudAdapter {
+  /** `verified`: the guard's identity, or (authentication off) the request's Authorization header, checked here. */
+  processAdmitted(verified: VerifiedIdentity | string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return typeof verified === 'string' ? this.processActivity(verified, activity, logic) : this.processActivity(verified, activity, logic);
+  }
+}
+
+export function createAdapter(config: AppConfig, logger: Logger, conversationState?: ConversationState): GuardedAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = { ...config.botAuth };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new GuardedAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = turnErrorHandler(config, logger, conversationState);
   return adapter;
 }
