@@ -10,7 +10,7 @@ import type { DateTime } from 'luxon';
 import type { Lang } from '../../src/domain/types';
 import type { MessageKey, MessageParams } from '../../src/i18n/messages';
 import { isMessageKey, t } from '../../src/i18n/messages';
-import { arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
+import { StepStateError, arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
 import type { Guard } from '../stepState';
 import { isRecord } from '../../src/shared';
 import type { Understanding } from '../../src/understanding/understanding';
@@ -61,6 +61,13 @@ interface AskState {
   options: AskOptions;
   attempts: number;
 }
+const isAskState = fields<AskState>({ options: isAskOptions, attempts: isNumber });
+
+/** The question's stored state, checked (the stored object itself: the attempts counted are kept). */
+function askState(state: unknown): AskState {
+  if (!isAskState(state)) throw new StepStateError('values');
+  return state;
+}
 
 export const MISUNDERSTANDINGS_BEFORE_PHONE = 2;
 
@@ -86,7 +93,7 @@ export class AskDialog<T> extends Dialog<AskOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const state: AskState = dc.activeDialog!.state;
+    const state = askState(dc.activeDialog?.state);
     const { lang, now } = turnInfo(dc.context);
     const reading = turnReading(dc.context, this.understanding);
     const text = reading.text;
@@ -107,8 +114,8 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: TurnContext, instance: { state: AskState }): Promise<void> {
-    await this.ask(context, instance.state);
+  override async repromptDialog(context: TurnContext, instance: { state: unknown }): Promise<void> {
+    await this.ask(context, askState(instance.state));
   }
 
   private async ask(context: TurnContext, state: AskState, retry = false): Promise<void> {
