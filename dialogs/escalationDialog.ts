@@ -7,10 +7,10 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
 import type { CaseFile, Deadline } from '../src/domain/caseFile';
 import type { EscalationAdvice } from '../src/rules/escalation';
-import type { DateAnswer } from './prompts/interpreters';
+import { answerOf, fields, isBoolean, isChoice, isDateAnswer, isHistoryAnswer, isPastActions, optional, valuesOf } from './stepState';
 import { escalationViews, historySummary } from './escalationAdvice';
 import { msg, say, turnInfo } from './say';
 
@@ -20,6 +20,9 @@ interface Collected {
   /** Told in the first message: no question was asked, the advice says what was understood. */
   fromStory: boolean;
 }
+
+/** The values as stored: empty at the first step. */
+const isCollectedSoFar = fields<Partial<Collected>>({ history: optional(isPastActions), fromStory: optional(isBoolean) });
 
 const OUTCOMES: readonly ActionOutcome[] = ['refused', 'unanswered'];
 
@@ -40,10 +43,10 @@ export class EscalationDialog extends RouteDialog {
   }
 
   private collected(step: WaterfallStepContext): Collected {
-    const values = step.values as Partial<Collected>;
-    values.history ??= [];
-    values.fromStory ??= false;
-    return values as Collected;
+    const values = valuesOf(step, isCollectedSoFar);
+    const collected: Collected = { history: values.history ?? [], fromStory: values.fromStory ?? false };
+    // The stored object itself, completed: what the steps set on it is kept for the next ones.
+    return Object.assign(values, collected);
   }
 
   /** Restates; asks what was already done unless the story told it. */
@@ -63,7 +66,7 @@ export class EscalationDialog extends RouteDialog {
   private async whenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const collected = this.collected(step);
     if (!collected.fromStory) {
-      const answer = answerOf<PastAction[] | 'none'>(step);
+      const answer = answerOf(step, isHistoryAnswer);
       collected.history = answer === undefined || answer === 'none' ? [] : answer;
     }
     const last = collected.history[collected.history.length - 1];
@@ -78,7 +81,7 @@ export class EscalationDialog extends RouteDialog {
     const collected = this.collected(step);
     const last = collected.history[collected.history.length - 1];
     if (!last) return step.next();
-    const on = answerOf<DateAnswer>(step);
+    const on = answerOf(step, isDateAnswer);
     if (on !== undefined && typeof on !== 'string') last.on = on.iso;
     if (collected.fromStory || last.outcome !== 'unknown') return step.next();
     return ask(step, ASK_OUTCOME, { question: 'escalation.askOutcome', choices: 'outcomes' });
@@ -91,7 +94,7 @@ export class EscalationDialog extends RouteDialog {
     const collected = this.collected(step);
     const history = collected.history;
     const last = history[history.length - 1];
-    const outcome = OUTCOMES.find((o) => o === answerOf<string>(step));
+    const outcome = OUTCOMES.find((o) => o === answerOf(step, isChoice));
     if (last && outcome) last.outcome = outcome;
     if (history.length > 0 && (collected.fromStory || history.length > 1)) {
       await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.understood', { history: historySummary(step.context, history) }) });

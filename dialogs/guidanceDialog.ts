@@ -8,7 +8,8 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, done, ASK_CHOICE } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, ASK_CHOICE } from './routeDialog';
+import { answerOf, isChoice } from './stepState';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
 import { msg, say } from './say';
 
@@ -48,7 +49,7 @@ export class GuidanceDialog extends RouteDialog {
 
   /** Shows the channels' cards, the phone with its status now. */
   private async channelsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answered = answerOf<string>(step);
+    const answered = answerOf(step, isChoice);
     const registered = answered !== undefined ? answered === 'yes' : step.result !== false;
     const { facts } = routeOptions(step);
     const card = (kind: ChannelCard, context: TurnContext): View => {

@@ -14,13 +14,14 @@ import {
 import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
-import { AskDialog, AskOptions, Interpreter } from './prompts/askDialog';
+import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
 import { buttonOnly, pickedChoice } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
-import { answerOf } from './routeDialog';
-import type { RouteResult } from './routeDialog';
+import { isRouteResult } from './routeDialog';
+import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isLetterKind, isRoute, isString, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
+import { isRecord } from '../src/shared';
 import { formCard, phoneCard } from './cards';
 import { msg, say, setTurnLang, turnInfo } from './say';
 import { turnReading } from './turnReading';
@@ -60,6 +61,14 @@ interface LetterOffer {
   file: CaseFile;
 }
 
+const isMainOptions = fields<MainOptions>({ text: optional(isString), showMenu: optional(isBoolean), route: optional(isRoute) });
+const isFlowValues = fields<FlowValues>({
+  route: optional(isRoute),
+  others: optional(arrayOf(isRoute)),
+  letter: optional(fields<LetterOffer>({ kind: isLetterKind, file: isCaseFile })),
+  facts: optional(isExtractedFacts),
+});
+
 /** Where document links point and how they are sealed (config.documents); a random key when not given (tests). */
 export interface DocumentSettings {
   key: Buffer;
@@ -68,7 +77,10 @@ export interface DocumentSettings {
 }
 
 /** Where the first step leads: a route (sure, or picked), or a sub-menu / confirmation to ask. */
-type Picked = { route: RouteKey; others: RouteKey[] } | { ask: AskOptions } | { goodbye: true };
+type Picked = RoutePicked | { ask: AskOptions } | { goodbye: true };
+type RoutePicked = { route: RouteKey; others: RouteKey[] };
+const isRoutePicked = fields<RoutePicked>({ route: isRoute, others: arrayOf(isRoute) });
+const isPicked = either(isRoutePicked, either(fields<{ ask: AskOptions }>({ ask: isAskOptions }), fields<{ goodbye: true }>({ goodbye: (value): value is true => value === true })));
 
 const SUBMENUS = { contacts: 'menu.contactQuestion', otherProblems: 'menu.otherProblemsQuestion' } as const;
 type Submenu = keyof typeof SUBMENUS;
@@ -113,7 +125,8 @@ const submenuAnswer: Interpreter<string> = (input) => {
 
 export class MainDialog extends ComponentDialog {
   constructor(
-    private readonly understanding: Understanding,
+    /** Read once per turn through turnReading(); the bot reads its erasure command from the same reading. */
+    readonly understanding: Understanding,
     /** Counts problems asked about and routes completed (identifiers only, never text). */
     private readonly telemetry: Telemetry = defaultTelemetry,
     private readonly documents: DocumentSettings = { key: randomBytes(32), baseUrl: 'http://localhost:3978', ttlHours: 24 },
@@ -154,7 +167,8 @@ export class MainDialog extends ComponentDialog {
 
   /** The text's language when it is long enough to tell, else the one the conversation had, else the channel's. */
   private chooseLanguage(inner: DialogContext): void {
-    const state = inner.parent?.activeDialog?.state as Record<string, unknown> | undefined;
+    const active: unknown = inner.parent?.activeDialog?.state;
+    const state = isRecord(active) ? active : undefined;
     const text = turnReading(inner.context, this.understanding).text;
     const detected = text ? this.understanding.language(text) : undefined;
     const stored = state?.[LANG_KEY];
@@ -195,7 +209,7 @@ export class MainDialog extends ComponentDialog {
 
   /** Understands the message; restates only when sure, confirms when not, and answers what is no problem. */
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as MainOptions;
+    const options = optionsOf(step, isMainOptions);
     if (options.route) return step.next({ route: options.route, others: [] } satisfies Picked);
     const reading = turnReading(step.context, this.understanding);
     const text = options.showMenu ? '' : (options.text ?? reading.text);
@@ -206,7 +220,7 @@ export class MainDialog extends ComponentDialog {
     const menu = [...choiceSet('problems', lang), ...choiceSet('otherProblems', lang), ...choiceSet('contacts', lang)];
     const picked = problemAnswer(this.telemetry)({ text, picked: this.pickedFromMenu(menu, text), choices: menu, lang, now, understanding: this.understanding, reading });
     const request = reading.request();
-    if (picked && 'ask' in picked && typeof picked.ask.choices !== 'string') (step.values as FlowValues).facts = reading.facts();
+    if (picked && 'ask' in picked && typeof picked.ask.choices !== 'string') valuesOf(step, isFlowValues).facts = reading.facts();
     if (picked) return step.next(picked);
     if (request.kind === 'nonProblem') return this.nonProblem(step, request.intent);
     // Not sure at all: say so, and still help: the registered learners' form and the phone, then the menu.
@@ -241,7 +255,8 @@ export class MainDialog extends ComponentDialog {
 
   /** The sub-menus ("another problem", "contacts") and the confirmation of an unsure reading. */
   private async submenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked = answerOf<Picked>(step) ?? (step.result as Picked);
+    const picked = answerOf(step, isPicked) ?? resultOf(step, isPicked);
+    if (!picked) return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     if ('route' in picked) return step.next(picked);
     if ('goodbye' in picked) {
       await say(step.context, { kind: 'text', text: msg(step.context, 'menu.goodbye') });
@@ -252,15 +267,14 @@ export class MainDialog extends ComponentDialog {
 
   /** Begins the route dialog with what the message already says. */
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const chosen = answerOf<string>(step);
+    const chosen = answerOf(step, isChoice);
     if (chosen === 'somethingElse') {
       await say(step.context, { kind: 'text', text: msg(step.context, 'understand.notSure') }, formCard(step.context, true), phoneCard(step.context));
       return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     }
-    const picked: { route: RouteKey; others: RouteKey[] } | undefined =
-      chosen && isRoutable(chosen) ? { route: chosen, others: [] } : 'route' in (step.result as Picked) ? (step.result as { route: RouteKey; others: RouteKey[] }) : undefined;
+    const picked: RoutePicked | undefined = chosen && isRoutable(chosen) ? { route: chosen, others: [] } : resultOf(step, isRoutePicked);
     if (!picked) return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
-    const values = step.values as FlowValues;
+    const values = valuesOf(step, isFlowValues);
     // A route picked at a confirmation takes what the confirmed message stated, not the button's text.
     const facts = values.facts ?? turnReading(step.context, this.understanding).facts();
     delete values.facts;
@@ -272,9 +286,9 @@ export class MainDialog extends ComponentDialog {
 
   /** Every route ends by offering its documents, then the other problems the message named, or anything else. */
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as RouteResult | undefined;
+    const result = resultOf(step, isRouteResult);
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
-    const values = step.values as FlowValues;
+    const values = valuesOf(step, isFlowValues);
     if (values.route) this.telemetry.trackEvent('routeCompleted', { route: values.route });
     if (result?.kind === 'done' && result.file) values.letter = await this.offerDocuments(step, result.file);
     return this.askMore(step);
@@ -282,7 +296,7 @@ export class MainDialog extends ComponentDialog {
 
   /** The other problems of the message, or "anything else?" (with the letter's button when there is one). */
   private askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { others, letter } = step.values as FlowValues;
+    const { others, letter } = valuesOf(step, isFlowValues);
     if (others && others.length > 0) {
       const { lang } = turnInfo(step.context);
       const problems = others.map((other) => `« ${routeTitle(other, lang)} »`).join(', ');
@@ -321,10 +335,10 @@ export class MainDialog extends ComponentDialog {
 
   /** Yes → the menu; no → goodbye; the letter → shown, then asked again; a problem offered or typed → its route. */
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as RouteResult | undefined;
+    const result = resultOf(step, isRouteResult);
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
-    const answer = answerOf<string>(step);
-    const values = step.values as FlowValues;
+    const answer = answerOf(step, isChoice);
+    const values = valuesOf(step, isFlowValues);
     if (answer === 'showLetter' && values.letter) {
       await this.showLetter(step, values.letter);
       // The letter is shown once; the question comes back without its button.

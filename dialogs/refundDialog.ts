@@ -8,9 +8,9 @@ import { refundAfterWithdrawal, LateRefundIncrease } from '../src/rules/refund';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, done, ASK_WAITING } from './routeDialog';
-import type { RouteResult } from './routeDialog';
-import { addDays, daysBetween, parisIsoDate } from '../src/rules/calendar';
+import { RouteDialog, routeOptions, ask, done, isRouteResult, ASK_WAITING } from './routeDialog';
+import { daysSince, parisDaysAgo } from '../src/rules/calendar';
+import { answerOf, fields, isIsoDateString, isWaitingAnswer, optional, resultOf, valuesOf } from './stepState';
 import { EscalationDialog } from './escalationDialog';
 import { dateFor, formatWaiting, msg, say, turnInfo } from './say';
 
@@ -21,6 +21,7 @@ interface RefundValues {
   withdrawnOn?: string;
   dueBy?: string;
 }
+const isRefundValues = fields<RefundValues>({ withdrawnOn: optional(isIsoDateString), dueBy: optional(isIsoDateString) });
 
 function increaseKey(increase: LateRefundIncrease): MessageKey {
   if (increase.kind === 'none') return 'refund.notLateYet';
@@ -41,8 +42,8 @@ export class RefundDialog extends RouteDialog {
     if (facts.waiting) return step.next(facts.waiting.days);
     // "Je me suis rétractée le 1er octobre": the waiting time is known from the date, never asked again.
     const since = facts.date ?? facts.paidOn;
-    const today = parisIsoDate(turnInfo(step.context).now);
-    if (since && since < today) return step.next(daysBetween(since, today));
+    const waited = since === undefined ? 0 : daysSince(since, turnInfo(step.context).now);
+    if (waited > 0) return step.next(waited);
     return ask(step, ASK_WAITING, { question: 'refund.askWaiting', choices: 'waitingRanges' });
   }
 
@@ -50,16 +51,16 @@ export class RefundDialog extends RouteDialog {
   private async lawStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { lang, now } = turnInfo(step.context);
     const { facts } = routeOptions(step);
-    const answered = answerOf<number | 'unknown'>(step);
+    const answered = answerOf(step, isWaitingAnswer);
     // Unknown ("aucune idée"): no waiting sentence and no date computed from it.
     const waitingDays = answered === 'unknown' ? undefined : (answered ?? (typeof step.result === 'number' ? step.result : undefined));
     const legalDays = CNED_FACTS.law.refundAfterWithdrawalDays;
     const views: View[] = waitingDays === undefined ? [] : [{ kind: 'text', text: msg(step.context, 'refund.waited', { duration: formatWaiting(lang, waitingDays) }) }];
     if (facts.afterWithdrawal) {
-      const withdrawnOn = facts.date ?? (waitingDays === undefined ? undefined : addDays(parisIsoDate(now), -waitingDays));
+      const withdrawnOn = facts.date ?? (waitingDays === undefined ? undefined : parisDaysAgo(now, waitingDays));
       if (withdrawnOn) {
         const status = refundAfterWithdrawal(withdrawnOn, now);
-        Object.assign(step.values, { withdrawnOn, dueBy: status.dueBy } satisfies RefundValues);
+        Object.assign(valuesOf(step, isRefundValues), { withdrawnOn, dueBy: status.dueBy } satisfies RefundValues);
         views.push({
           kind: 'card',
           variant: 'deadline',
@@ -79,11 +80,10 @@ export class RefundDialog extends RouteDialog {
 
   /** Hands the escalation's result to the main dialog, with the refund's own dates added to the case file. */
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as RouteResult | undefined;
+    const result = resultOf(step, isRouteResult);
     if (result?.kind !== 'done' || !result.file) return step.endDialog(result);
-    const { withdrawnOn, dueBy } = step.values as RefundValues;
-    const today = parisIsoDate(turnInfo(step.context).now);
-    const deadlines = dueBy && dueBy >= today ? [...result.file.deadlines, { kind: 'refundDue' as const, date: dueBy }] : result.file.deadlines;
+    const { withdrawnOn, dueBy } = valuesOf(step, isRefundValues);
+    const deadlines = dueBy && daysSince(dueBy, turnInfo(step.context).now) <= 0 ? [...result.file.deadlines, { kind: 'refundDue' as const, date: dueBy }] : result.file.deadlines;
     return step.endDialog(done({ ...result.file, problem: 'refundDelay', withdrawnOn, deadlines }));
   }
 }

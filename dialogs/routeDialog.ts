@@ -2,8 +2,9 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ExtractedFacts, Understanding } from '../src/understanding/understanding';
 import type { CaseFile } from '../src/domain/caseFile';
-import { AskDialog, AskOptions, AskResult } from './prompts/askDialog';
+import { AskDialog, AskOptions } from './prompts/askDialog';
 import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
+import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isString, oneOf, optional, optionsOf } from './stepState';
 
 export interface RouteOptions {
   /** What the user's first message already said; never asked again. */
@@ -17,25 +18,21 @@ export type RouteResult = { kind: 'done'; file?: CaseFile } | { kind: 'switch'; 
 export const DONE: RouteResult = { kind: 'done' };
 export const done = (file: CaseFile): RouteResult => ({ kind: 'done', file });
 
+const isSwitch = fields<{ kind: 'switch'; text: string }>({ kind: oneOf(['switch']), text: isString });
+/** A route's result, as the step after the route reads it. */
+export const isRouteResult: Guard<RouteResult> = either(fields<{ kind: 'done'; file?: CaseFile }>({ kind: oneOf(['done']), file: optional(isCaseFile) }), isSwitch);
+
+const isRouteOptions = fields<Partial<RouteOptions>>({ facts: optional(isExtractedFacts), skipRestate: optional(isBoolean) });
+
 export const ASK_CHOICE = 'ask.choice';
 export const ASK_DATE = 'ask.date';
 export const ASK_WAITING = 'ask.waiting';
 export const ASK_HISTORY = 'ask.history';
 export const ASK_OUTCOME = 'ask.outcome';
 
-function isSwitch(result: unknown): result is { kind: 'switch'; text: string } {
-  return typeof result === 'object' && result !== null && (result as { kind?: unknown }).kind === 'switch';
-}
-
-/** The answer of the question asked in the previous step, if it was one. */
-export function answerOf<T>(step: WaterfallStepContext): T | undefined {
-  const result = step.result as AskResult<T> | undefined;
-  return result?.kind === 'answer' ? result.value : undefined;
-}
-
 export function routeOptions(step: WaterfallStepContext): RouteOptions {
-  const options = step.options as Partial<RouteOptions> | undefined;
-  return { facts: options?.facts ?? { history: [] }, skipRestate: options?.skipRestate };
+  const options = optionsOf(step, isRouteOptions);
+  return { facts: options.facts ?? { history: [] }, skipRestate: options.skipRestate };
 }
 
 export function ask(step: WaterfallStepContext, dialogId: string, options: AskOptions): Promise<DialogTurnResult> {

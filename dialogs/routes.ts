@@ -1,7 +1,7 @@
 /** The routing table: each problem or contact question → the dialog that answers it. */
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteKey, routeDialogId } from './routeKeys';
+import { ROUTE_KEYS, RouteKey, routeDialogId } from './routeKeys';
 import { GuidanceDialog, GuidanceSpec } from './guidanceDialog';
 import { WithdrawalDialog } from './withdrawalDialog';
 import { CancellationDialog } from './cancellationDialog';
@@ -55,5 +55,5 @@ export const ROUTES: Record<RouteKey, RouteFactory> = {
 };
 
 export function createRouteDialogs(understanding: Understanding): Dialog[] {
-  return (Object.keys(ROUTES) as RouteKey[]).map((key) => ROUTES[key](routeDialogId(key), understanding, key));
+  return ROUTE_KEYS.map((key) => ROUTES[key](routeDialogId(key), understanding, key));
 }

@@ -1,5 +1,5 @@
 /** Small helpers every dialog uses to speak: translate, format dates and send views. */
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Lang } from '../src/domain/types';
 import { t, MessageKey, MessageParams, MESSAGE_LOCALES } from '../src/i18n/messages';
@@ -77,6 +77,13 @@ export function msg(context: TurnContext, key: MessageKey, params?: MessageParam
 
 const PENDING_VIEWS = Symbol('pendingViews');
 
+/*
+ * One reply path. Everything the assistant says is a view queued with say(), rendered for the turn's channel and
+ * sent by flushViews(), the only place replies are sent. A turn's answer is flushed once its state is saved
+ * (TransactionalTurn, or ComplaintBot.run without it); a turn whose state is not saved — refused (rate limit,
+ * busy) or failed (an error, the store unreachable) — says one notice through replyUnsaved() instead.
+ */
+
 /**
  * Queues views for this turn. Everything a turn says is rendered once, at its end (flushViews), so that
  * sentences from several steps of one turn can go out as one message.
@@ -92,10 +99,14 @@ export function discardViews(context: TurnContext): void {
   context.turnState.delete(PENDING_VIEWS);
 }
 
-/** One sentence of the catalogue, rendered for the turn's channel: the notices the bot's edge sends (errors, busy, rate limit). */
-export function notice(context: TurnContext, key: MessageKey): Partial<Activity>[] {
-  const { lang, channelId } = turnInfo(context);
-  return renderViews([{ kind: 'text', text: t(lang, key) }], channelId);
+/**
+ * The path of a turn whose state is not saved: what the turn queued is forgotten and one sentence of the
+ * catalogue goes out instead (common.error, common.storageUnavailable, common.busy, common.rateLimited).
+ */
+export async function replyUnsaved(context: TurnContext, key: MessageKey): Promise<void> {
+  discardViews(context);
+  await say(context, { kind: 'text', text: msg(context, key) });
+  await flushViews(context);
 }
 
 /** Renders and sends what the turn queued, for the turn's channel. */

@@ -10,8 +10,8 @@ import { earliestOpenStart, withdrawalStatusIfValid, WithdrawalInput, Withdrawal
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/understanding/understanding';
-import { RouteDialog, routeOptions, answerOf, ask, done, ASK_DATE, DONE } from './routeDialog';
-import type { DateAnswer } from './prompts/interpreters';
+import { RouteDialog, routeOptions, ask, done, ASK_DATE, DONE } from './routeDialog';
+import { answerOf, fields, isBoolean, isDateAnswer, isIsoDateString, oneOf, optional, valuesOf } from './stepState';
 import { cancellationCard } from './cards';
 import { dateFor, msg, say, turnInfo } from './say';
 
@@ -23,6 +23,14 @@ interface Known {
   /** The other date, not given, could be later. */
   missing?: 'paidOn' | 'registeredOn';
 }
+
+const isKnown = fields<Known>({
+  input: fields<WithdrawalInput>({ registeredOn: optional(isIsoDateString), paidOn: optional(isIsoDateString) }),
+  guessed: isBoolean,
+  missing: optional(oneOf(['paidOn', 'registeredOn'])),
+});
+/** The values as stored: empty at the first step. */
+const isWithdrawalValues = fields<{ known?: Known }>({ known: optional(isKnown) });
 
 const MISSING_QUESTION: Record<'paidOn' | 'registeredOn', MessageKey> = {
   paidOn: 'withdrawal.askPaidOn',
@@ -36,7 +44,7 @@ export class WithdrawalDialog extends RouteDialog {
   }
 
   private known(step: WaterfallStepContext): Known {
-    const values = step.values as { known?: Known };
+    const values = valuesOf(step, isWithdrawalValues);
     values.known ??= { input: {}, guessed: false };
     return values.known;
   }
@@ -59,7 +67,7 @@ export class WithdrawalDialog extends RouteDialog {
   /** Answers when the period is open; before saying it is over, asks what could still change the answer. */
   private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const known = this.known(step);
-    const answered = answerOf<DateAnswer>(step);
+    const answered = answerOf(step, isDateAnswer);
     if (answered === 'unknown') return this.unknownDate(step);
     if (answered !== undefined && typeof answered !== 'string') {
       // The question asked for the later of the two dates.
@@ -79,7 +87,7 @@ export class WithdrawalDialog extends RouteDialog {
   private async deadlineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { now } = turnInfo(step.context);
     const known = this.known(step);
-    const answered = answerOf<DateAnswer>(step);
+    const answered = answerOf(step, isDateAnswer);
     if (answered === undefined || answered === 'unknown') return this.uncertain(step, earliestOpenStart(now));
     if (answered !== 'sameDay') {
       if (known.missing) known.input = { ...known.input, [known.missing]: answered.iso };

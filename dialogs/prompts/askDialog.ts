@@ -9,11 +9,14 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { Lang } from '../../src/domain/types';
 import type { MessageKey, MessageParams } from '../../src/i18n/messages';
-import { t } from '../../src/i18n/messages';
+import { isMessageKey, t } from '../../src/i18n/messages';
+import { StepStateError, arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
+import type { Guard } from '../stepState';
+import { isRecord } from '../../src/shared';
 import type { Understanding } from '../../src/understanding/understanding';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
-import { choiceSet, matchChoice, Choices } from './choiceSets';
+import { choiceSet, isChoiceSetId, matchChoice, Choices } from './choiceSets';
 import type { ChoiceOption } from '../../src/rendering/view';
 import { turnReading, TurnReading } from '../turnReading';
 
@@ -27,6 +30,14 @@ export interface AskOptions {
   /** Misunderstandings already counted before this question (the main menu after an unclear first message). */
   attempts?: number;
 }
+
+const isQuestionKey = (value: unknown): value is MessageKey => typeof value === 'string' && isMessageKey(value);
+const isParams = (value: unknown): value is MessageParams =>
+  isRecord(value) && Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number');
+const isChoices: Guard<Choices> = either(isChoiceSetId, fields<Exclude<Choices, string>>({ routes: arrayOf(isRoute), last: oneOf(['somethingElse', 'noThanks']) }));
+
+/** A question's options, checked (they may be handed over in a step result). */
+export const isAskOptions: Guard<AskOptions> = fields<AskOptions>({ question: isQuestionKey, params: optional(isParams), choices: isChoices, attempts: optional(isNumber) });
 
 export type AskResult<T> = { kind: 'answer'; value: T } | { kind: 'switch'; text: string };
 
@@ -49,6 +60,13 @@ export type Interpreter<T> = (input: AnswerInput) => T | undefined;
 interface AskState {
   options: AskOptions;
   attempts: number;
+}
+const isAskState = fields<AskState>({ options: isAskOptions, attempts: isNumber });
+
+/** The question's stored state, checked (the stored object itself: the attempts counted are kept). */
+function askState(state: unknown): AskState {
+  if (!isAskState(state)) throw new StepStateError('values');
+  return state;
 }
 
 export const MISUNDERSTANDINGS_BEFORE_PHONE = 2;
@@ -75,7 +93,7 @@ export class AskDialog<T> extends Dialog<AskOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const state: AskState = dc.activeDialog!.state;
+    const state = askState(dc.activeDialog?.state);
     const { lang, now } = turnInfo(dc.context);
     const reading = turnReading(dc.context, this.understanding);
     const text = reading.text;
@@ -96,8 +114,8 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     return Dialog.EndOfTurn;
   }
 
-  override async repromptDialog(context: TurnContext, instance: { state: AskState }): Promise<void> {
-    await this.ask(context, instance.state);
+  override async repromptDialog(context: TurnContext, instance: { state: unknown }): Promise<void> {
+    await this.ask(context, askState(instance.state));
   }
 
   private async ask(context: TurnContext, state: AskState, retry = false): Promise<void> {

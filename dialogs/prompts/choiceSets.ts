@@ -96,20 +96,24 @@ const CHOICE_SETS = {
 } as const satisfies Record<string, readonly ChoiceSpec[]>;
 
 export type ChoiceSetId = keyof typeof CHOICE_SETS;
+
+export function isChoiceSetId(value: unknown): value is ChoiceSetId {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CHOICE_SETS, value);
+}
 export type ChoiceValue<Id extends ChoiceSetId> = (typeof CHOICE_SETS)[Id][number]['value'];
 
 /** A question's buttons: a fixed set, or problems chosen for this question (a confirmation) and a last button. */
 export type Choices = ChoiceSetId | { routes: RouteKey[]; last: 'somethingElse' | 'noThanks' };
 
-const ROUTE_TITLES: Record<RouteKey, MessageKey> = {
-  ...(Object.fromEntries(
-    [...CHOICE_SETS.problems, ...CHOICE_SETS.otherProblems, ...CHOICE_SETS.contacts].map((spec) => [spec.value, spec.title]),
-  ) as Record<RouteKey, MessageKey>),
-};
+const ROUTE_TITLES: ReadonlyMap<string, MessageKey> = new Map(
+  [...CHOICE_SETS.problems, ...CHOICE_SETS.otherProblems, ...CHOICE_SETS.contacts].map((spec) => [spec.value, spec.title]),
+);
 
-/** The short title of a problem, as on its button. */
+/** The short title of a problem, as on its button (every route has a button: test/dialogs/stepState.test.ts). */
 export function routeTitle(route: RouteKey, lang: Lang): string {
-  return t(lang, ROUTE_TITLES[route]);
+  const title = ROUTE_TITLES.get(route);
+  if (!title) throw new RangeError(`no button for the route ${route}`);
+  return t(lang, title);
 }
 
 export function choiceSet(id: Choices, lang: Lang): ChoiceOption[] {

@@ -1,6 +1,6 @@
 /** How the answer to each kind of question is read from a reply: a button first, then the words of the reply. */
 import { ACTION_KINDS, PastAction } from '../../src/domain/types';
-import { parisIsoDate } from '../../src/rules/calendar';
+import { parisDaysAgo } from '../../src/rules/calendar';
 import type { DateReading } from '../../src/understanding/understanding';
 import type { Interpreter } from './askDialog';
 
@@ -18,8 +18,8 @@ export type DateAnswer = DateReading | 'unknown' | 'sameDay';
 
 /** A date: a shortcut button, a date written in the reply ("le 20", "20/11", "il y a 3 jours"), or "I don't know". */
 export const dateAnswer: Interpreter<DateAnswer> = ({ text, picked, lang, now, understanding }) => {
-  if (picked === 'today') return { iso: parisIsoDate(now), inferred: false };
-  if (picked === 'yesterday') return { iso: parisIsoDate(now.minus({ days: 1 })), inferred: false };
+  if (picked === 'today') return { iso: parisDaysAgo(now, 0), inferred: false };
+  if (picked === 'yesterday') return { iso: parisDaysAgo(now, 1), inferred: false };
   if (picked === 'unknown' || picked === 'sameDay') return picked;
   const date = understanding.readDate(text, lang, now);
   if (date) return date;

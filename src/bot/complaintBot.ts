@@ -1,9 +1,9 @@
 /** Turn handling: welcome on join, global erasure, a guard on message size, then the dialog tree. */
 import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import { MAIN_DIALOG, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
-import { matchGlobalCommand } from '../../src/understanding/commands';
+import { MAIN_DIALOG, MainDialog, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
+import { turnReading } from '../../dialogs/turnReading';
 import { discardViews, flushViews, say, msg } from '../../dialogs/say';
 import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
 import { turnInfo } from '../../dialogs/turnInfo';
@@ -20,7 +20,7 @@ export class ComplaintBot extends ActivityHandler {
 
   constructor(
     private readonly conversationState: ConversationState,
-    mainDialog: Dialog,
+    private readonly mainDialog: MainDialog,
     private readonly logger?: Logger,
     /** When given (bootstrap does), turns are serialized per conversation and saved with eTags. */
     private readonly transactions?: TransactionalTurn,
@@ -56,13 +56,16 @@ export class ComplaintBot extends ActivityHandler {
     }
     await this.answer(context);
     await this.conversationState.saveChanges(context, false);
+    await flushViews(context);
   }
 
-  /** One run of the turn's logic: what it says is rendered once, at its end (a re-run starts afresh). */
+  /**
+   * One run of the turn's logic: what it says is queued (dialogs/say.ts) and sent once the state is saved
+   * (a re-run starts afresh).
+   */
   private async answer(context: TurnContext): Promise<void> {
     discardViews(context);
     await super.run(context);
-    await flushViews(context);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -73,7 +76,8 @@ export class ComplaintBot extends ActivityHandler {
       await say(context, ...tooLongViews(context, MAX_MESSAGE_LENGTH));
       return;
     }
-    if (matchGlobalCommand(text) === 'deleteData') {
+    // The turn's one reading of the message (dialogs/turnReading.ts), which the dialogs then use too.
+    if (turnReading(context, this.mainDialog.understanding).command === 'deleteData') {
       await this.conversationState.delete(context);
       this.onErase(context.activity.conversation.id);
       this.logger?.info({ event: 'state.deleted' });

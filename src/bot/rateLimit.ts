@@ -14,7 +14,7 @@
 import { ActivityTypes, Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { hashId } from '../logging';
-import { notice } from '../../dialogs/say';
+import { replyUnsaved } from '../../dialogs/say';
 
 export interface RateLimitOptions {
   messages: number;
@@ -115,7 +115,7 @@ export class RateLimitMiddleware implements Middleware {
       if (activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 429 } });
       } else if (decision === 'warn') {
-        await context.sendActivities(notice(context, 'common.rateLimited'));
+        await replyUnsaved(context, 'common.rateLimited');
       }
     } catch (error) {
       this.logger?.warn({ event: 'rateLimit.reply-failed', errorName: error instanceof Error ? error.name : typeof error });

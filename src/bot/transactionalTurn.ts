@@ -23,7 +23,7 @@ import { hashId } from '../logging';
 import { CREATE_ONLY } from '../storage/createOnly';
 import { StorageUnavailableError, errorDetail, isETagConflict, isStorageFailure } from '../storage/errors';
 import { BusyError, KeyedMutex } from './keyedMutex';
-import { notice } from '../../dialogs/say';
+import { discardViews, flushViews, replyUnsaved } from '../../dialogs/say';
 
 /** A BotState whose storage key can be computed for a turn (ConversationState, UserState). */
 export type KeyedBotState = BotState & { getStorageKey(context: TurnContext): string | undefined };
@@ -47,7 +47,10 @@ interface Loaded {
   hash: string;
 }
 
-/** Holds a turn's outgoing activities until its state is saved. Registered once per turn context. */
+/**
+ * The turn's outbox: what the turn said (the views it queued, dialogs/say.ts) goes out when its state is saved,
+ * rendered for the channel; anything sent directly meanwhile is held until then too. Registered once per turn context.
+ */
 class Outbox {
   private held: Partial<Activity>[] = [];
   private holding = false;
@@ -65,17 +68,20 @@ class Outbox {
     this.holding = true;
   }
 
-  /** Stops holding and forgets what was held (the turn is thrown away). */
+  /** Stops holding and forgets what was held or queued (the turn is thrown away). */
   discard(): void {
     this.held = [];
     this.holding = false;
+    discardViews(this.context);
   }
 
+  /** The state is saved: sends what was held, then the turn's answer. */
   async release(): Promise<void> {
     const activities = this.held;
     this.held = [];
     this.holding = false;
     if (activities.length > 0) await this.context.sendActivities(activities);
+    await flushViews(this.context);
   }
 }
 
@@ -91,7 +97,9 @@ export class TransactionalTurn {
   async run(context: TurnContext, turn: () => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) {
+      // No conversation, no state to save: the answer goes out at once.
       await turn();
+      await flushViews(context);
       return;
     }
     try {
@@ -178,7 +186,7 @@ export class TransactionalTurn {
 
   private async sayBusy(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return;
-    await context.sendActivities(notice(context, 'common.busy'));
+    await replyUnsaved(context, 'common.busy');
   }
 
   private hash(context: TurnContext): string {

@@ -7,8 +7,8 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ActionKind, ActionOutcome, EscalationStep, Lang, PastAction } from '../domain/types';
-import { ESCALATION_STEPS, LANGS } from '../domain/types';
+import type { ActionOutcome, EscalationStep, Lang, PastAction } from '../domain/types';
+import { ACTION_KINDS, ESCALATION_STEPS, LANGS } from '../domain/types';
 import { DEADLINE_KINDS, LETTER_KINDS, type CaseFile, type Deadline, type LetterKind } from '../domain/caseFile';
 import { isIsoDate } from './format';
 
@@ -85,11 +85,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
 const optionalDate = (value: unknown): boolean => value === undefined || isIsoDate(value);
-const ACTION_KINDS: readonly ActionKind[] = ['form', 'phone', 'registeredLetter', 'directorAppeal', 'mediator'];
 const OUTCOMES: readonly ActionOutcome[] = ['refused', 'unanswered', 'unknown'];
 
-function isAction(value: unknown): value is PastAction {
-  return isObject(value) && oneOf(ACTION_KINDS, value.kind) && oneOf(OUTCOMES, value.outcome) && optionalDate(value.on);
+/** A step the learner took (every kind of the domain's list, e-mail included), as kept in dialogs and case files. */
+export function isPastAction(value: unknown): value is PastAction {
+  return isObject(value) && oneOf(ACTION_KINDS, value.kind) && oneOf(OUTCOMES, value.outcome) && optionalDate(value.on) && optionalDate(value.receivedOn);
 }
 function isDeadline(value: unknown): value is Deadline {
   return isObject(value) && oneOf(DEADLINE_KINDS, value.kind) && isIsoDate(value.date) && (value.estimate === undefined || typeof value.estimate === 'boolean');
@@ -109,7 +109,7 @@ export function isCaseFile(value: unknown): value is CaseFile {
     (value.orderNumber === undefined || (typeof value.orderNumber === 'string' && value.orderNumber.length <= 64)) &&
     (value.amountCents === undefined || (Number.isSafeInteger(value.amountCents) && Number(value.amountCents) >= 0)) &&
     Array.isArray(value.history) &&
-    value.history.every(isAction) &&
+    value.history.every(isPastAction) &&
     Array.isArray(value.deadlines) &&
     value.deadlines.every(isDeadline) &&
     (next === undefined || (isObject(next) && isStep(next.step) && isIsoDate(next.from) && typeof next.availableNow === 'boolean'))

@@ -77,6 +77,16 @@ export function addMonths(isoDate: string, months: number): string {
   return utcDay(isoDate).plus({ months }).toISODate();
 }
 
+/** The Paris calendar date `days` days before the instant's own Paris date: 0 is today, 1 yesterday (whatever the DST change). */
+export function parisDaysAgo(now: DateTime, days: number): string {
+  return addDays(parisIsoDate(now), -days);
+}
+
+/** Calendar days from an ISO date to the instant's Paris date (0 today, negative for a later date). */
+export function daysSince(isoDate: string, now: DateTime): number {
+  return daysBetween(isoDate, parisIsoDate(now));
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round(utcDay(to).diff(utcDay(from), 'days').days);

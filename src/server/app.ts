@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { GuardedAdapter } from '../bot/adapter';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
@@ -10,12 +10,12 @@ import { hashId } from '../logging';
 import { registerDirectLine } from './directline';
 import type { LocalDirectLine } from './directline/localDirectLine';
 import { registerWebPage } from './webPage';
-import { installRequestGuards } from './guards/messageGuard';
+import { answerGuarded, installRequestGuards } from './guards/messageGuard';
 import { registerDocuments } from './documents';
 
 export interface ServerDeps {
   config: AppConfig;
-  adapter: CloudAdapter;
+  adapter: GuardedAdapter;
   bot: ActivityHandler;
   logger: Logger;
   /** Whether start-up work still running in the background is done (see /readyz); always ready if absent. */
@@ -54,8 +54,9 @@ export function createServer({ config, adapter, bot, logger, ready = () => true 
   // body once it has checked the caller (body.ts), bounded in size and time.
   installRequestGuards(server, { config, logger });
 
+  // The guard checked the activity and verified the token; the adapter is handed what it established.
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    await answerGuarded(adapter, req, res, (context) => bot.run(context), logger);
   });
 
   // Liveness: 200 as soon as the server listens, 'warming' while the date recognizers warm up in the background

@@ -28,6 +28,8 @@ describe('tokens', () => {
     PAYLOAD,
     { type: 'caseFile', file: THIRD_COMPLAINT, lang: 'en', today: THIRD_TODAY },
     { type: 'calendar', deadline: { kind: 'implicitRejection', date: '2027-03-28', estimate: true }, lang: 'fr' },
+    // Every kind of step the dialogs record, e-mail included, with the acknowledgement's date.
+    { type: 'caseFile', file: { ...FILE, history: [{ kind: 'email', on: '2026-10-02', outcome: 'unanswered' }, { kind: 'registeredLetter', on: '2026-10-20', receivedOn: '2026-10-22', outcome: 'unknown' }] }, lang: 'fr', today: '2026-11-26' },
   ])('round trip: $type', (payload) => {
     const token = sealDocument(payload, { key: KEY, nowMs: NOW_MS, ttlHours: 24 });
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import { createSign, generateKeyPairSync, KeyObject } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { channelActivity, postJson } from '../support/channel';
 import { startApp, Running } from './harness';
 
@@ -171,6 +172,17 @@ describe('a local OpenID metadata endpoint with our own signing key', () => {
     const response = await post(run, 'auth-valid', `Bearer ${jwt(privateKey, { serviceurl: run.connector.serviceUrl })}`);
     expect(response.status).not.toBe(401);
     expect(response.status).toBeLessThan(500);
+  });
+
+  test('the token is verified once per request: the adapter runs the turn on the identity the guard verified', async () => {
+    const verify = jest.spyOn(ConfigurationBotFrameworkAuthentication.prototype, 'authenticateRequest');
+    try {
+      const response = await post(run, 'auth-once', `Bearer ${jwt(privateKey, { serviceurl: run.connector.serviceUrl })}`);
+      expect(response.status).toBeLessThan(500);
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   test.each([

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import restify from 'restify';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
-import { installRequestGuards } from '../../src/server/guards/messageGuard';
+import { answerGuarded, installRequestGuards } from '../../src/server/guards/messageGuard';
+import { createAdapter } from '../../src/bot/adapter';
 import { replyText } from '../support/channel';
 import { activityJson, rawRequest, startApp, Running } from './harness';
 
@@ -267,6 +268,26 @@ describe('a body that never finishes', () => {
     });
     expect(response.status).toBe(408);
     expect(JSON.parse(response.body)).toEqual({ error: 'request_timeout' });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
+describe('the bot never runs on a request the guard did not admit', () => {
+  test('a route reached without the guard answers 500 {"error":"internal"} and runs no turn', async () => {
+    const server = restify.createServer({ handleUncaughtExceptions: false });
+    server.use(restify.plugins.bodyParser());
+    const adapter = createAdapter(loadConfig({}), createLogger('silent'));
+    let turns = 0;
+    server.post('/api/messages', async (req, res) => {
+      await answerGuarded(adapter, req, res, async () => void (turns += 1), createLogger('silent'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = server.address();
+    const body = activityJson('http://127.0.0.1:1/', 'unguarded-1');
+    const response = await rawRequest(`http://127.0.0.1:${port}`, { path: '/api/messages', headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }, chunks: [body] });
+    expect(response.status).toBe(500);
+    expect(JSON.parse(response.body)).toEqual({ error: 'internal' });
+    expect(turns).toBe(0);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });

@@ -4,11 +4,13 @@ import {
   addDays,
   addMonths,
   daysBetween,
+  daysSince,
   easterSunday,
   isWorkingDay,
   nextWorkingDayOnOrAfter,
   parisDate,
   parisIsoDate,
+  parisDaysAgo,
   publicHolidayOn,
   publicHolidays,
   toParis,
@@ -210,5 +212,35 @@ describe('helpers', () => {
     ['2026-07-14', '2026-07-14', 0],
   ])('daysBetween(%s, %s) = %i', (from, to, expected) => {
     expect(daysBetween(from, to)).toBe(expected);
+  });
+});
+
+describe('parisDaysAgo and daysSince: "today", "yesterday" and waiting times are Paris calendar days', () => {
+  test.each([
+    // [instant, days ago, Paris date]
+    ['2026-11-26T10:00:00Z', 0, '2026-11-26'],
+    ['2026-11-26T10:00:00Z', 1, '2026-11-25'],
+    // 23:30 UTC is already the next day in Paris.
+    ['2026-11-26T23:30:00Z', 0, '2026-11-27'],
+    ['2026-11-26T23:30:00Z', 1, '2026-11-26'],
+    // Just after the spring change (29 March 2026): yesterday is the 29th, not 24 hours back (the 28th).
+    ['2026-03-29T22:30:00Z', 0, '2026-03-30'],
+    ['2026-03-29T22:30:00Z', 1, '2026-03-29'],
+    ['2026-11-26T10:00:00Z', 30, '2026-10-27'],
+  ])('%s minus %i days is %s', (instant, days, expected) => {
+    expect(parisDaysAgo(DateTime.fromISO(instant, { setZone: true }), days)).toBe(expected);
+  });
+
+  test.each([
+    ['2026-11-01', '2026-11-26T10:00:00Z', 25],
+    ['2026-11-26', '2026-11-26T10:00:00Z', 0],
+    ['2026-11-27', '2026-11-26T23:30:00Z', 0],
+    ['2026-11-30', '2026-11-26T10:00:00Z', -4],
+  ])('from %s to %s: %i days', (iso, instant, expected) => {
+    expect(daysSince(iso, DateTime.fromISO(instant, { setZone: true }))).toBe(expected);
+  });
+
+  test('a malformed date is refused', () => {
+    expect(() => daysSince('26/11/2026', DateTime.fromISO('2026-11-26T10:00:00Z'))).toThrow(RangeError);
   });
 });

@@ -13,11 +13,15 @@
  * Here each is answered before the framework with a short JSON error and no details: 400 (not JSON, bad
  * JSON, not an activity), 413 (over the size limit, without reading the rest), 415 (a content encoding),
  * 401 (authentication on and the request not authenticated, whatever the reason: fail closed).
+ *
+ * The token is verified once per request, here: the identity the guard verified is handed to the adapter
+ * (answerGuarded), which would otherwise verify the same token again (CloudAdapter.process).
  */
 import type { IncomingMessage } from 'node:http';
 import type restify from 'restify';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { GuardedAdapter, VerifiedIdentity } from '../../bot/adapter';
 import type { Logger } from 'pino';
 import { AppConfig, isLoopbackHost } from '../../config';
 import { checkActivityShape } from './activityShape';
@@ -47,8 +51,17 @@ export type GuardError =
 
 /** The part of the framework's BotFrameworkAuthentication the guard uses. */
 export interface RequestAuthenticator {
-  authenticateRequest(activity: Activity, authHeader: string): Promise<unknown>;
+  authenticateRequest(activity: Activity, authHeader: string): Promise<VerifiedIdentity>;
 }
+
+/** A request the guard let through: its checked activity, and the identity verified when authentication is on. */
+interface Admitted {
+  activity: Activity;
+  identity?: VerifiedIdentity;
+}
+
+/** Per request, what the guard established, for the route (a WeakMap: gone with the request). */
+const admitted = new WeakMap<IncomingMessage, Admitted>();
 
 export interface GuardOptions {
   config: Pick<AppConfig, 'authEnabled' | 'botAuth'>;
@@ -63,7 +76,7 @@ export interface GuardOptions {
   now?: () => number;
 }
 
-type Verdict = { ok: true } | { ok: false; status: number; error: GuardError; field?: string; reason: string; closeConnection?: boolean };
+type Verdict = { ok: true; identity?: VerifiedIdentity } | { ok: false; status: number; error: GuardError; field?: string; reason: string; closeConnection?: boolean };
 
 /** jsonwebtoken's errors, which the framework rethrows as they are (and CloudAdapter turns into a 500). */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
@@ -148,13 +161,16 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
     // restify's bodyParser skips a body already read and parsed (its "read once" flags).
     Object.assign(req, { body: shape.activity, rawBody: read.body, _readBody: true, _parsedBody: true });
     if (authentication) {
-      return authenticate(authentication, shape.activity, req.headers.authorization);
+      const verdict = await authenticate(authentication, shape.activity, req.headers.authorization);
+      if (verdict.ok) admitted.set(req, { activity: shape.activity, identity: verdict.identity });
+      return verdict;
     }
     // Authentication off: the framework would post the replies to any serviceUrl given (any host, any path).
     // Only this machine's: the local Direct Line and the Emulator run here.
     if (!isLoopbackUrl(shape.activity.serviceUrl)) {
       return { ok: false, status: 400, error: 'invalid_activity', field: 'serviceUrl', reason: 'serviceUrl-not-loopback' };
     }
+    admitted.set(req, { activity: shape.activity });
     return { ok: true };
   }
 
@@ -168,9 +184,9 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
       timer = setTimeout(() => reject(new Error('authentication timed out')), authTimeoutMs);
     });
     try {
-      // The framework authenticates again (keys are cached by then); this copy only decides fail-closed.
-      await Promise.race([auth.authenticateRequest({ ...activity }, header), timeout]);
-      return { ok: true };
+      // The identity goes to the adapter with the request (answerGuarded): the token is verified here only.
+      const identity = await Promise.race([auth.authenticateRequest(activity, header), timeout]);
+      return { ok: true, identity };
     } catch (error) {
       const isAuthError = property(error, 'statusCode') === 401 || TOKEN_ERRORS.has(errorName(error));
       if (!isAuthError) {
@@ -213,6 +229,51 @@ export function messageGuard(options: GuardOptions): restify.RequestHandler {
       },
     );
   };
+}
+
+/**
+ * Runs the bot on a request the guard admitted, handing the adapter the identity the guard verified (with
+ * authentication off, the adapter's own anonymous check of the empty header). Answers as CloudAdapter.process
+ * does: the invoke response's status and body, else 200; 401 for an authentication error, else 500 (no details).
+ */
+export async function answerGuarded(
+  adapter: GuardedAdapter,
+  req: restify.Request,
+  res: restify.Response,
+  logic: (context: TurnContext) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  const request = admitted.get(req);
+  admitted.delete(req);
+  if (!request) {
+    // The guard did not run for this request (not installed, or another route): never run the bot unchecked.
+    logger.error({ event: 'request.guard.missing' });
+    reject(res, 500, 'internal', undefined, true);
+    return;
+  }
+  try {
+    const invoke = await adapter.processAdmitted(request.identity ?? req.headers.authorization ?? '', withDates(request.activity), logic);
+    res.status(invoke?.status ?? 200);
+    if (invoke?.body !== undefined) res.send(invoke.body);
+    res.end();
+  } catch (error) {
+    const unauthorized = property(error, 'statusCode') === 401;
+    logger.warn({ event: 'request.failed', errorName: errorName(error), status: unauthorized ? 401 : 500 });
+    reject(res, unauthorized ? 401 : 500, unauthorized ? 'unauthorized' : 'internal', undefined, false);
+  }
+}
+
+/** The activity's dates as the framework reads them (CloudAdapter.process does the same before a turn). */
+function withDates(activity: Activity): Activity {
+  const dated: Activity & { rawTimestamp?: string; rawLocalTimestamp?: string; rawExpiration?: string } = activity;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value: unknown = dated[field];
+    if (typeof value === 'string') {
+      dated[raw] = value;
+      dated[field] = new Date(value);
+    }
+  }
+  return dated;
 }
 
 function reject(res: restify.Response, status: number, error: GuardError, field: string | undefined, closeConnection: boolean): void {
