@@ -11,8 +11,20 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
-export const SCRIPT: readonly string[] = ['bonjour', 'je veux me rétracter', 'le 20 novembre', 'menu'];
-export const CHANNEL_ID = 'bench';
+/**
+ * One conversation of the load: a greeting, a withdrawal with its date, the menu, a phone-hours question, and a
+ * lost-credentials story typed when "anything else?" is asked (issue 12's mix).
+ */
+export const SCRIPT: readonly string[] = [
+  'bonjour',
+  'je veux me rétracter',
+  'le 20 novembre',
+  'menu',
+  "c'est quoi les horaires du téléphone ?",
+  "Bonjour, depuis une semaine je n'arrive plus à me connecter à mon espace inscrit. J'ai essayé de réinitialiser mon mot de passe mais je ne reçois aucun mail, je ne peux plus rendre mes devoirs.",
+];
+/** Web Chat, where most learners meet the bot (Adaptive Cards, suggested actions). */
+export const CHANNEL_ID = 'webchat';
 /** A fixed instant, so the date rules compute the same thing on every run. */
 const TIMESTAMP = '2026-11-26T10:00:00.000Z';
 
