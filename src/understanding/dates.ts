@@ -24,7 +24,7 @@
  *   The first French call costs about 2 s (regular expressions compiled on first use);
  *   see warmUpRecognizersInSteps, and oneByte for the trap that made it happen again later.
  */
-import { Culture, recognizeDateTime, recognizeOrdinal } from '@microsoft/recognizers-text-suite';
+import type * as RecognizersSuite from '@microsoft/recognizers-text-suite';
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
 import { fastResolve, type Resolution } from './fastDates';
@@ -225,7 +225,19 @@ export function findCandidates(folded: string, lang: Lang): Candidate[] {
 // ---------------------------------------------------------------------------
 // Recognizer.
 
+let suite: typeof RecognizersSuite | undefined;
+/**
+ * The recognizers' package, loaded on first use (about 60 ms of module loading, which the start and a first message
+ * without a date do not need): by the warm-up after listen, or by the first date read before it.
+ */
+function recognizers(): typeof RecognizersSuite {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  suite ??= require('@microsoft/recognizers-text-suite') as typeof RecognizersSuite;
+  return suite;
+}
+
 function cultureOf(lang: Lang): string {
+  const { Culture } = recognizers();
   return lang === 'en' ? Culture.English : Culture.French;
 }
 
@@ -253,7 +265,7 @@ function oneByte(text: string): string {
 function recognize(window: string, lang: Lang, ref: Date): RawResolution[] {
   const text = oneByte(window.slice(0, MAX_WINDOW_CHARS));
   try {
-    const results = recognizeDateTime(text, cultureOf(lang), undefined, ref);
+    const results = recognizers().recognizeDateTime(text, cultureOf(lang), undefined, ref);
     const out: RawResolution[] = [];
     for (const r of results) {
       const res: unknown = r.resolution;
@@ -487,7 +499,7 @@ const FIXED_NOW = DateTime.fromObject({ year: 2026, month: 1, day: 15, hour: 12 
 const WARM_UP_REF = new Date(2026, 0, 15, 12, 0, 0);
 const WARM_UP_STEPS: ReadonlyArray<() => void> = [
   // The ordinal expression alone first: the date model uses it, and it is the biggest single compilation.
-  () => recognizeOrdinal('premier', Culture.French),
+  () => recognizers().recognizeOrdinal('premier', recognizers().Culture.French),
   ...(
     [
       ['fr', ['hier', '20 novembre', '3 jours', '20/11/2026']],
