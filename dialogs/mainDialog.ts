@@ -15,12 +15,12 @@ import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
-import { buttonOnly, pickedChoice } from './prompts/interpreters';
+import { buttonOnly, choiceOrDates, LaterDates, pickedChoice } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
 import { isRouteResult } from './routeDialog';
-import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isLetterKind, isRoute, isString, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
+import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isIsoDateString, isLaterDates, isLetterKind, isRoute, isString, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
 import { isRecord } from '../src/shared';
 import { formCard, phoneCard } from './cards';
 import { msg, say, setTurnLang, turnInfo } from './say';
@@ -36,6 +36,7 @@ const FLOW = 'main.flow';
 const ASK_PROBLEM = 'main.askProblem';
 const ASK_SUBMENU = 'main.askSubmenu';
 const ASK_MORE = 'main.askMore';
+const ASK_MORE_OR_DATES = 'main.askMoreOrDates';
 
 export interface MainOptions {
   /** A new problem typed where another question was asked; by default the message that began the dialog. */
@@ -44,6 +45,8 @@ export interface MainOptions {
   showMenu?: boolean;
   /** A problem already chosen (a button offered at the end of another route). */
   route?: RouteKey;
+  /** What `route` starts from, instead of the current message (a withdrawal counted again with a date added). */
+  facts?: ExtractedFacts;
 }
 
 /** What the flow remembers between its steps: the route being answered and the other problems the message named. */
@@ -54,6 +57,8 @@ interface FlowValues {
   letter?: LetterOffer;
   /** What the message being confirmed stated (dates, order number, steps), for the route picked afterwards. */
   facts?: ExtractedFacts;
+  /** A withdrawal answered from one date (the other one unknown): the dates it used, to count again if the other comes. */
+  withdrawalDates?: { registeredOn?: string; paidOn?: string };
 }
 
 interface LetterOffer {
@@ -61,12 +66,13 @@ interface LetterOffer {
   file: CaseFile;
 }
 
-const isMainOptions = fields<MainOptions>({ text: optional(isString), showMenu: optional(isBoolean), route: optional(isRoute) });
+const isMainOptions = fields<MainOptions>({ text: optional(isString), showMenu: optional(isBoolean), route: optional(isRoute), facts: optional(isExtractedFacts) });
 const isFlowValues = fields<FlowValues>({
   route: optional(isRoute),
   others: optional(arrayOf(isRoute)),
   letter: optional(fields<LetterOffer>({ kind: isLetterKind, file: isCaseFile })),
   facts: optional(isExtractedFacts),
+  withdrawalDates: optional(fields<{ registeredOn?: string; paidOn?: string }>({ registeredOn: optional(isIsoDateString), paidOn: optional(isIsoDateString) })),
 });
 
 /** Where document links point and how they are sealed (config.documents); a random key when not given (tests). */
@@ -146,6 +152,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new AskDialog(ASK_PROBLEM, understanding, problemAnswer(telemetry), false));
     this.addDialog(new AskDialog(ASK_SUBMENU, understanding, submenuAnswer));
     this.addDialog(new AskDialog(ASK_MORE, understanding, pickedChoice));
+    this.addDialog(new AskDialog(ASK_MORE_OR_DATES, understanding, choiceOrDates));
     for (const dialog of createRouteDialogs(understanding)) this.addDialog(dialog);
     this.initialDialogId = FLOW;
   }
@@ -210,7 +217,10 @@ export class MainDialog extends ComponentDialog {
   /** Understands the message; restates only when sure, confirms when not, and answers what is no problem. */
   private async understandStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = optionsOf(step, isMainOptions);
-    if (options.route) return step.next({ route: options.route, others: [] } satisfies Picked);
+    if (options.route) {
+      if (options.facts) valuesOf(step, isFlowValues).facts = options.facts;
+      return step.next({ route: options.route, others: [] } satisfies Picked);
+    }
     const reading = turnReading(step.context, this.understanding);
     const text = options.showMenu ? '' : (options.text ?? reading.text);
     // The text is understood now; it is not kept in the stored dialog state.
@@ -278,10 +288,12 @@ export class MainDialog extends ComponentDialog {
     // A route picked at a confirmation takes what the confirmed message stated, not the button's text.
     const facts = values.facts ?? turnReading(step.context, this.understanding).facts();
     delete values.facts;
-    this.telemetry.trackEvent('problem', { intent: picked.route });
+    // A withdrawal counted again with a date the learner added is not a new problem, and is not restated.
+    const again = optionsOf(step, isMainOptions).facts !== undefined;
+    if (!again) this.telemetry.trackEvent('problem', { intent: picked.route });
     values.route = picked.route;
     values.others = picked.others;
-    return step.beginDialog(routeDialogId(picked.route), { facts });
+    return step.beginDialog(routeDialogId(picked.route), { facts, skipRestate: again });
   }
 
   /** Every route ends by offering its documents, then the other problems the message named, or anything else. */
@@ -291,18 +303,24 @@ export class MainDialog extends ComponentDialog {
     const values = valuesOf(step, isFlowValues);
     if (values.route) this.telemetry.trackEvent('routeCompleted', { route: values.route });
     if (result?.kind === 'done' && result.file) values.letter = await this.offerDocuments(step, result.file);
+    const file = result?.kind === 'done' ? result.file : undefined;
+    // Answered from one date while the other may be later: if the learner now gives it, the period is counted again.
+    values.withdrawalDates =
+      file?.problem === 'withdrawal' && file.deadlines.length > 0 && (file.registeredOn === undefined) !== (file.paidOn === undefined)
+        ? { registeredOn: file.registeredOn, paidOn: file.paidOn }
+        : undefined;
     return this.askMore(step);
   }
 
   /** The other problems of the message, or "anything else?" (with the letter's button when there is one). */
   private askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { others, letter } = valuesOf(step, isFlowValues);
+    const { others, letter, withdrawalDates } = valuesOf(step, isFlowValues);
     if (others && others.length > 0) {
       const { lang } = turnInfo(step.context);
       const problems = others.map((other) => `« ${routeTitle(other, lang)} »`).join(', ');
       return step.beginDialog(ASK_MORE, { question: 'understand.alsoMentioned', params: { problems }, choices: { routes: others, last: 'noThanks' } } satisfies AskOptions);
     }
-    return step.beginDialog(ASK_MORE, { question: 'menu.anythingElse', choices: letter ? 'anythingElseOrLetter' : 'anythingElse' } satisfies AskOptions);
+    return step.beginDialog(withdrawalDates ? ASK_MORE_OR_DATES : ASK_MORE, { question: 'menu.anythingElse', choices: letter ? 'anythingElseOrLetter' : 'anythingElse' } satisfies AskOptions);
   }
 
   /**
@@ -339,6 +357,11 @@ export class MainDialog extends ComponentDialog {
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
     const answer = answerOf(step, isChoice);
     const values = valuesOf(step, isFlowValues);
+    const dates = answerOf(step, isLaterDates);
+    if (dates && values.withdrawalDates) {
+      await say(step.context, { kind: 'text', text: msg(step.context, 'withdrawal.countAgain') });
+      return step.replaceDialog(FLOW, { route: 'withdrawal', facts: withdrawalFactsWith(values.withdrawalDates, dates) } satisfies MainOptions);
+    }
     if (answer === 'showLetter' && values.letter) {
       await this.showLetter(step, values.letter);
       // The letter is shown once; the question comes back without its button.
@@ -350,6 +373,20 @@ export class MainDialog extends ComponentDialog {
     await say(step.context, { kind: 'text', text: msg(step.context, 'menu.goodbye') });
     return step.endDialog();
   }
+}
+
+/**
+ * The dates of a withdrawal answered from one date, with the ones the learner added: a date said to be a
+ * registration or a payment replaces that one; a date alone is the one that was missing. Guessed months stay guessed.
+ */
+export function withdrawalFactsWith(known: { registeredOn?: string; paidOn?: string }, added: LaterDates): ExtractedFacts {
+  const missing = known.paidOn === undefined ? 'paidOn' : 'registeredOn';
+  const registeredOn = added.registeredOn ?? (missing === 'registeredOn' ? added.date : undefined) ?? known.registeredOn;
+  const paidOn = added.paidOn ?? (missing === 'paidOn' ? added.date : undefined) ?? known.paidOn;
+  const inferred: Array<'registeredOn' | 'paidOn'> = [];
+  if (added.inferred && registeredOn !== known.registeredOn) inferred.push('registeredOn');
+  if (added.inferred && paidOn !== known.paidOn) inferred.push('paidOn');
+  return { registeredOn, paidOn, history: [], ...(inferred.length > 0 ? { inferred } : {}) };
 }
 
 /** The welcome sent when a user joins: who we are, and the menu as buttons. */

@@ -18,7 +18,7 @@ import { isCaseFile, isPastAction } from '../src/documents/links';
 import { isIsoDate } from '../src/documents/format';
 import type { ExtractedFacts } from '../src/understanding/understanding';
 import type { DateReading, Duration } from '../src/understanding/understanding';
-import type { DateAnswer } from './prompts/interpreters';
+import type { DateAnswer, LaterDates } from './prompts/interpreters';
 
 /** A run-time check that narrows `unknown` to T. */
 export type Guard<T> = (value: unknown) => value is T;
@@ -135,6 +135,13 @@ export function answerOf<T>(step: WaterfallStepContext, guard: Guard<T>): T | un
 
 /** A button's value (pickedChoice, buttonOnly). */
 export const isChoice: Guard<string> = isString;
+export const isLaterDates: Guard<LaterDates> = fields<LaterDates>({
+  kind: oneOf(['dates']),
+  registeredOn: optional(isIsoDateString),
+  paidOn: optional(isIsoDateString),
+  date: optional(isIsoDateString),
+  inferred: isBoolean,
+});
 export const isDateAnswer: Guard<DateAnswer> = either(isDateReading, oneOf(['unknown', 'sameDay']));
 export const isWaitingAnswer: Guard<number | 'unknown'> = either(isNumber, oneOf(['unknown']));
 export const isHistoryAnswer: Guard<PastAction[] | 'none'> = either(isPastActions, oneOf(['none']));

@@ -11,6 +11,36 @@ export const pickedChoice: Interpreter<string> = ({ picked, text, understanding 
   return yesNo === 'unknown' ? 'no' : yesNo;
 };
 
+/** Dates a learner adds after a withdrawal answer that counted from one date only ("j'ai payé le 24 novembre"). */
+export interface LaterDates {
+  kind: 'dates';
+  registeredOn?: string;
+  paidOn?: string;
+  /** A date given without saying what it is. */
+  date?: string;
+  /** A month or year was guessed ("le 3"). */
+  inferred: boolean;
+}
+
+/**
+ * "Anything else?" after a withdrawal answered from one date: a button or yes/no as usual, or the other date. A date
+ * said to be a registration or a payment is taken as such; a date alone only when the message names no other
+ * problem surely. The withdrawal is then counted again, and the bot says so.
+ */
+export const choiceOrDates: Interpreter<string | LaterDates> = (input) => {
+  if (input.picked !== undefined) return input.picked;
+  const facts = input.reading.facts();
+  const labelled = facts.registeredOn !== undefined || facts.paidOn !== undefined;
+  if (labelled || facts.date !== undefined) {
+    const request = input.reading.request();
+    const otherProblem = request.kind === 'problem' && request.sure && request.route !== 'withdrawal';
+    if (labelled || !otherProblem) {
+      return { kind: 'dates', registeredOn: facts.registeredOn, paidOn: facts.paidOn, date: labelled ? undefined : facts.date, inferred: (facts.inferred ?? []).length > 0 };
+    }
+  }
+  return pickedChoice(input);
+};
+
 /** A buttons-only answer (a menu): no yes/no reading. */
 export const buttonOnly: Interpreter<string> = ({ picked }) => picked;
 

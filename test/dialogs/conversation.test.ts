@@ -6,6 +6,7 @@ import type { Understanding } from '../../src/understanding/understanding';
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
 import { startConversation } from '../support/dialogs';
+import { withdrawalFactsWith } from '../../dialogs/mainDialog';
 
 const THURSDAY_11H = '2026-11-26T11:00:00+01:00';
 let understanding: Understanding;
@@ -79,6 +80,61 @@ describe('endings', () => {
     expect(turn.text).toContain(fr('withdrawal.askDate'));
     expect(turn.buttons).toEqual([t('fr', 'choice.today'), t('fr', 'choice.yesterday'), t('fr', 'choice.dateUnknown')]);
   });
+});
+
+describe('a withdrawal answered from one date, and the other date given afterwards', () => {
+  const ONE_DATE = 'je veux me rétracter, inscrit le 18 novembre, je ne sais pas quand le paiement est passé';
+
+  test.each([
+    ['le paiement est passé le 24 novembre', '8 décembre 2026'],
+    ["j'ai payé le 20 novembre", '4 décembre 2026'],
+  ])('"%s" counts the period again from the later date (last day %s), without restating, as no new problem', async (added, lastDay) => {
+    const events: string[] = [];
+    const telemetry: Telemetry = { trackEvent: (name: TelemetryEvent) => void events.push(name), flush: async () => undefined };
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H, { telemetry });
+    const first = await conversation.send(ONE_DATE);
+    expect(first.text).toContain('2 décembre 2026');
+    expect(first.text).toContain(fr('withdrawal.otherDateLater'));
+    events.length = 0;
+    const turn = await conversation.send(added);
+    expect(turn.text).toContain(fr('withdrawal.countAgain'));
+    expect(turn.text).toContain(lastDay);
+    expect(turn.text).not.toContain(fr('withdrawal.restate'));
+    expect(turn.text).not.toContain(fr('withdrawal.otherDateLater'));
+    expect(events).not.toContain('problem');
+  });
+
+  test('a date whose month is guessed ("le 3") is counted again too, and never gives "too late"', async () => {
+    const conversation = startConversation(understanding, 'fr', '2026-12-10T11:00:00+01:00');
+    await conversation.send('je veux me rétracter, inscrit le 1er décembre, je ne sais plus quand j’ai payé');
+    const turn = await conversation.send("j'ai payé le 3 je crois");
+    expect(turn.text).toContain(fr('withdrawal.countAgain'));
+    expect(turn.text).not.toContain(fr('withdrawal.closed'));
+  });
+
+  test('another problem with a date of its own is that problem, and "no" still ends the conversation', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send(ONE_DATE);
+    const turn = await conversation.send("mon colis est parti à mon ancienne adresse le 12 novembre, je n'ai rien reçu");
+    expect(turn.text).not.toContain(fr('withdrawal.countAgain'));
+    expect(turn.text).toContain(fr('parcelOldAddress.restate'));
+    const other = startConversation(understanding, 'fr', THURSDAY_11H);
+    await other.send(ONE_DATE);
+    expect((await other.send('non merci')).text).toContain(fr('menu.goodbye'));
+  });
+});
+
+test.each([
+  ['a payment date fills the payment', { registeredOn: '2026-11-18' }, { paidOn: '2026-11-24' }, { registeredOn: '2026-11-18', paidOn: '2026-11-24' }],
+  ['a date alone is the missing one (payment)', { registeredOn: '2026-11-18' }, { date: '2026-11-24' }, { registeredOn: '2026-11-18', paidOn: '2026-11-24' }],
+  ['a date alone is the missing one (registration)', { paidOn: '2026-11-18' }, { date: '2026-11-20' }, { registeredOn: '2026-11-20', paidOn: '2026-11-18' }],
+  ['a registration date corrects the registration', { registeredOn: '2026-11-18' }, { registeredOn: '2026-11-19' }, { registeredOn: '2026-11-19', paidOn: undefined }],
+])('withdrawalFactsWith: %s', (_name, known, added, want) => {
+  expect(withdrawalFactsWith(known, { kind: 'dates', inferred: false, ...added })).toEqual({ ...want, history: [] });
+});
+
+test('withdrawalFactsWith: a guessed month stays marked as guessed on the date it filled', () => {
+  expect(withdrawalFactsWith({ registeredOn: '2026-12-01' }, { kind: 'dates', paidOn: '2026-12-03', inferred: true }).inferred).toEqual(['paidOn']);
 });
 
 describe('global commands', () => {
