@@ -41,7 +41,8 @@ const MEMORY_CONVERSATIONS = QUICK ? 2000 : 10_000;
 const CONCURRENCIES = [1, 32] as const;
 
 const TARGETS = {
-  throughputRatioAt32: 0.8,
+  /** Issue 12: at least half the echo bot's turns per second at 32 concurrent conversations. */
+  throughputRatioAt32: 0.5,
   p99MsAt1: 5,
   classificationUs: 200,
   maxLoopDelayMs: 50,
