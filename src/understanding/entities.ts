@@ -51,6 +51,10 @@ const KEYWORDS =
 const NOT_REGISTRATION = /\b(?:espace|compte|page|site|portail) (?:des )?inscrits?\b|\bnon[- ]inscrits?\b/g;
 const WAIT = /\b(?:attend\w*|attente|wait\w*|toujours|still|rien|nothing|aucune?|no (?:answer|reply|news))\b/;
 const SENTENCE_BOUND = /[.!?;\n]/;
+/** Said of the other step: it happened on the date just given (folded text: no accents, lower case). */
+const SAME_DAY = String.raw`(?:le meme jour|le jour meme|ce meme jour|en meme temps|dans la foulee|the same day|same day|on the same day|at the same time)`;
+const SAME_DAY_PAID = new RegExp(String.raw`\b(?:paye|payee|payes|payees|regle|reglee|paid|paiement|payment|pay)\w*\b[^.!?;]{0,20}?${SAME_DAY}|${SAME_DAY}[^.!?;]{0,12}?\b(?:paye|payee|paid|regle|reglee)\b`);
+const SAME_DAY_REGISTERED = new RegExp(String.raw`\b(?:inscrit|inscrite|inscription|enrolled|registered|signed up)\w*\b[^.!?;]{0,20}?${SAME_DAY}|${SAME_DAY}[^.!?;]{0,12}?\b(?:inscrit|inscrite|enrolled|registered)\b`);
 
 /** The part of `text` after the last sentence bound. */
 function afterBound(text: string): string {
@@ -268,6 +272,15 @@ export function extractFacts(text: string, lang: Lang, now: DateTime): Extracted
     if ((role === 'paid' || role === 'both') && facts.paidOn === undefined) set('paidOn');
     if (role === 'plain' && !used.has(i) && !m.isToday && facts.date === undefined) set('date');
   });
+
+  // "inscrit le 23 et payé le même jour", "paid the same day": one date for both.
+  if (facts.paidOn === undefined && facts.registeredOn !== undefined && SAME_DAY_PAID.test(folded)) {
+    facts.paidOn = facts.registeredOn;
+    if (facts.inferred?.includes('registeredOn')) facts.inferred.push('paidOn');
+  } else if (facts.registeredOn === undefined && facts.paidOn !== undefined && SAME_DAY_REGISTERED.test(folded)) {
+    facts.registeredOn = facts.paidOn;
+    if (facts.inferred?.includes('paidOn')) facts.inferred.push('registeredOn');
+  }
 
   try {
     const order = extractOrderNumber(folded);

@@ -95,6 +95,11 @@ describe('extractFacts: dates and what they are', () => {
     ['en', 'paid on 3 November', { paidOn: '2026-11-03' }],
     ['en', 'I signed up on November 20 and paid 3 days ago', { registeredOn: '2026-11-20', paidOn: '2026-11-23' }],
     ['fr', 'je me suis inscrit le 20 décembre 2026', {}], // future
+    ['en', "I enrolled last week (Nov 23) and paid the same day, I've changed my mind", { registeredOn: '2026-11-23', paidOn: '2026-11-23' }],
+    ['fr', 'inscrite le 18 novembre, payé le jour même', { registeredOn: '2026-11-18', paidOn: '2026-11-18' }],
+    ['fr', "j'ai payé le 18 novembre et je me suis inscrite le même jour", { registeredOn: '2026-11-18', paidOn: '2026-11-18' }],
+    ['fr', 'inscrit le 18 novembre, le même jour le colis est parti', { registeredOn: '2026-11-18' }],
+    ['en', 'registered on 18 November, no idea when I paid', { registeredOn: '2026-11-18' }],
   ])('%s %j', (lang, text, expected) => {
     const facts = extractFacts(text, lang, now);
     expect({ registeredOn: facts.registeredOn, paidOn: facts.paidOn, date: facts.date }).toEqual({
