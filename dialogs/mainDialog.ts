@@ -15,7 +15,7 @@ import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
-import { buttonOnly, choiceOrDates, LaterDates, pickedChoice } from './prompts/interpreters';
+import { buttonOnly, choiceOrDates, LaterDates, moreAnswer } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
@@ -151,7 +151,7 @@ export class MainDialog extends ComponentDialog {
     );
     this.addDialog(new AskDialog(ASK_PROBLEM, understanding, problemAnswer(telemetry), false));
     this.addDialog(new AskDialog(ASK_SUBMENU, understanding, submenuAnswer));
-    this.addDialog(new AskDialog(ASK_MORE, understanding, pickedChoice));
+    this.addDialog(new AskDialog(ASK_MORE, understanding, moreAnswer));
     this.addDialog(new AskDialog(ASK_MORE_OR_DATES, understanding, choiceOrDates));
     for (const dialog of createRouteDialogs(understanding)) this.addDialog(dialog);
     this.initialDialogId = FLOW;

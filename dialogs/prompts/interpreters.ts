@@ -11,6 +11,14 @@ export const pickedChoice: Interpreter<string> = ({ picked, text, understanding 
   return yesNo === 'unknown' ? 'no' : yesNo;
 };
 
+/** "Anything else?": a button or yes/no, and a plain "merci" / "thanks" is a polite no. */
+export const moreAnswer: Interpreter<string> = (input) => {
+  const answer = pickedChoice(input);
+  if (answer !== undefined || !input.reading.text) return answer;
+  const request = input.reading.request();
+  return request.kind === 'nonProblem' && request.intent === 'thanks' ? 'no' : undefined;
+};
+
 /** Dates a learner adds after a withdrawal answer that counted from one date only ("j'ai payé le 24 novembre"). */
 export interface LaterDates {
   kind: 'dates';
@@ -38,7 +46,7 @@ export const choiceOrDates: Interpreter<string | LaterDates> = (input) => {
       return { kind: 'dates', registeredOn: facts.registeredOn, paidOn: facts.paidOn, date: labelled ? undefined : facts.date, inferred: (facts.inferred ?? []).length > 0 };
     }
   }
-  return pickedChoice(input);
+  return moreAnswer(input);
 };
 
 /** A buttons-only answer (a menu): no yes/no reading. */

@@ -58,6 +58,19 @@ describe('endings', () => {
     expect(again.text).toContain(fr('cancellation.restate'));
   });
 
+  test.each([
+    ['fr', 'merci'],
+    ['fr', 'merci beaucoup !'],
+    ['en', 'thanks'],
+    ['en', 'thank you so much'],
+  ] as const)('%s "%s" at "anything else?" is a polite no, not a misunderstanding', async (lang, text) => {
+    const conversation = startConversation(understanding, lang, THURSDAY_11H);
+    await conversation.send(lang === 'fr' ? 'numéro de fax' : 'fax number');
+    const turn = await conversation.send(text);
+    expect(turn.text).toContain(t(lang, 'menu.goodbye'));
+    expect(turn.text).not.toContain(t(lang, 'common.notUnderstood'));
+  });
+
   test('a new problem typed at "anything else?" is routed at once', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
     await conversation.send('numéro de fax');
