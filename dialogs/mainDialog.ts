@@ -303,12 +303,9 @@ export class MainDialog extends ComponentDialog {
     const values = valuesOf(step, isFlowValues);
     if (values.route) this.telemetry.trackEvent('routeCompleted', { route: values.route });
     if (result?.kind === 'done' && result.file) values.letter = await this.offerDocuments(step, result.file);
-    const file = result?.kind === 'done' ? result.file : undefined;
     // Answered from one date while the other may be later: if the learner now gives it, the period is counted again.
     values.withdrawalDates =
-      file?.problem === 'withdrawal' && file.deadlines.length > 0 && (file.registeredOn === undefined) !== (file.paidOn === undefined)
-        ? { registeredOn: file.registeredOn, paidOn: file.paidOn }
-        : undefined;
+      result?.kind === 'done' && result.invites && result.file ? { registeredOn: result.file.registeredOn, paidOn: result.file.paidOn } : undefined;
     return this.askMore(step);
   }
 

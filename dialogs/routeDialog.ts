@@ -14,13 +14,20 @@ export interface RouteOptions {
 }
 
 /** A route ends done (with what it established, for the letters, the case file and the calendar), or switched. */
-export type RouteResult = { kind: 'done'; file?: CaseFile } | { kind: 'switch'; text: string };
+/**
+ * How a route ended: done (with its case file, and for a withdrawal counted from one date, the date it invites the
+ * learner to add), or left for a new problem typed mid-question.
+ */
+export type RouteResult = { kind: 'done'; file?: CaseFile; invites?: 'paidOn' | 'registeredOn' } | { kind: 'switch'; text: string };
 export const DONE: RouteResult = { kind: 'done' };
-export const done = (file: CaseFile): RouteResult => ({ kind: 'done', file });
+export const done = (file: CaseFile, invites?: 'paidOn' | 'registeredOn'): RouteResult => ({ kind: 'done', file, ...(invites ? { invites } : {}) });
 
 const isSwitch = fields<{ kind: 'switch'; text: string }>({ kind: oneOf(['switch']), text: isString });
 /** A route's result, as the step after the route reads it. */
-export const isRouteResult: Guard<RouteResult> = either(fields<{ kind: 'done'; file?: CaseFile }>({ kind: oneOf(['done']), file: optional(isCaseFile) }), isSwitch);
+export const isRouteResult: Guard<RouteResult> = either(
+  fields<{ kind: 'done'; file?: CaseFile; invites?: 'paidOn' | 'registeredOn' }>({ kind: oneOf(['done']), file: optional(isCaseFile), invites: optional(oneOf(['paidOn', 'registeredOn'])) }),
+  isSwitch,
+);
 
 const isRouteOptions = fields<Partial<RouteOptions>>({ facts: optional(isExtractedFacts), skipRestate: optional(isBoolean) });
 

@@ -170,6 +170,8 @@ export class WithdrawalDialog extends RouteDialog {
     }
     await say(step.context, ...views);
     const known = this.known(step);
+    // Counted from one date while the other may be later: the answer invited it (withdrawal.otherDateLater).
+    const invites = status.open ? known.missing : undefined;
     return step.endDialog(
       done({
         problem: 'withdrawal',
@@ -179,7 +181,7 @@ export class WithdrawalDialog extends RouteDialog {
         amountCents: facts.amountCents,
         history: [],
         deadlines: status.open ? [{ kind: 'withdrawalLastDay', date: status.lastDay }] : [],
-      }),
+      }, invites),
     );
   }
 }

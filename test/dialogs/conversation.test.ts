@@ -125,6 +125,15 @@ describe('a withdrawal answered from one date, and the other date given afterwar
     expect(turn.text).not.toContain(fr('withdrawal.closed'));
   });
 
+  test('after an answer from "the more recent of the two dates" nothing is missing: a later date is not counted again', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('je veux me rétracter');
+    const answered = await conversation.send('le 20 novembre');
+    expect(answered.text).not.toContain(fr('withdrawal.otherDateLater'));
+    const turn = await conversation.send('le 21 novembre');
+    expect(turn.text).not.toContain(fr('withdrawal.countAgain'));
+  });
+
   test('another problem with a date of its own is that problem, and "no" still ends the conversation', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
     await conversation.send(ONE_DATE);
