@@ -34,7 +34,7 @@ export class CancellationDialog extends RouteDialog {
         links: [{ title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url }],
       });
     }
-    views.push(cancellationCard(step.context, facts.orderNumber), { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') });
+    views.push(cancellationCard(turnInfo(step.context), facts.orderNumber), { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') });
     await say(step.context, ...views);
     return step.endDialog(DONE);
   }

@@ -164,7 +164,7 @@ export class WithdrawalDialog extends RouteDialog {
       views.push(
         { kind: 'text', text: msg(step.context, 'withdrawal.closed', { lastDay: dates.lastDay, from: dates.from }) },
         { kind: 'text', text: msg(step.context, 'withdrawal.infoExtension') },
-        cancellationCard(step.context, facts.orderNumber),
+        cancellationCard(turnInfo(step.context), facts.orderNumber),
         { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') },
       );
     }
