@@ -6,7 +6,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import { CNED_FACTS } from '../src/facts/cned';
 import { withdrawalStatusIfValid } from '../src/rules/withdrawal';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
 import { cancellationCard } from './cards';
 import { dateFor, msg, say, turnInfo } from './say';

@@ -10,7 +10,7 @@ import type { View, Fact, LinkAction } from '../src/rendering/view';
 import { t } from '../src/i18n/messages';
 import type { MessageKey } from '../src/i18n/messages';
 import { differsFromParis, formatDayAndTime, formatTime, zoneName } from './say';
-import type { TurnInfo } from './turnInfo';
+import type { TurnInfo } from '../src/domain/turnInfo';
 
 /** What a card needs of the turn: its language. */
 export type CardTurn = Pick<TurnInfo, 'lang'>;

@@ -2,7 +2,7 @@
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
 import { EscalationDialog } from './escalationDialog';
 import { faqCard, faxCard, mediatorCard, phoneCard, postalCard, socialCard, type PhoneCardTurn } from './cards';

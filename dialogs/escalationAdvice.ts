@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import { defenderCard, formCard, mediatorCard, phoneCard, postalCard, type PhoneCardTurn } from './cards';
 import { formatDate } from './say';
-import type { TurnInfo } from './turnInfo';
+import type { TurnInfo } from '../src/domain/turnInfo';
 
 const ACTION_KEYS: Record<ActionKind, MessageKey> = {
   form: 'history.form',

@@ -6,7 +6,7 @@
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
 import type { CaseFile, Deadline } from '../src/domain/caseFile';
 import type { EscalationAdvice } from '../src/rules/escalation';

@@ -6,7 +6,7 @@
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, ASK_CHOICE } from './routeDialog';
 import { answerOf, isChoice } from './stepState';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';

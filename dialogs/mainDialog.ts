@@ -13,7 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
-import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
+import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/domain/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
 import { buttonOnly, choiceOrDates, LaterDates, moreAnswer } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';

@@ -3,7 +3,7 @@
  * and the facts it states. Every step of the turn reads it from here, so nothing is matched or classified twice.
  */
 import type { TurnContext } from 'botbuilder';
-import type { ExtractedFacts, GlobalCommand, MessageReading, Understanding } from '../src/understanding/understanding';
+import type { ExtractedFacts, GlobalCommand, MessageReading, Understanding } from '../src/domain/understanding';
 import { incomingText } from '../src/rendering/incoming';
 import { turnInfo } from './say';
 

@@ -13,7 +13,7 @@ import { isMessageKey, t } from '../../src/i18n/messages';
 import { StepStateError, arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
 import type { Guard } from '../stepState';
 import { isRecord } from '../../src/shared';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
 import { choiceSet, isChoiceSetId, matchChoice, Choices } from './choiceSets';

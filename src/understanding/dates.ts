@@ -27,17 +27,12 @@
 import type * as RecognizersSuite from '@microsoft/recognizers-text-suite';
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
+import type { DateReading, Duration } from '../domain/understanding';
 import { PARIS_ZONE } from '../rules/calendar';
 import { fastResolve, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
 import { isRecord } from '../shared';
 
-export interface Duration {
-  amount: number;
-  unit: 'day' | 'week' | 'month' | 'year';
-  /** Approximate total in days (week = 7, month = 30, year = 365). */
-  days: number;
-}
 
 /** How the words around a temporal expression relate it to now. */
 export type TemporalCue =
@@ -434,11 +429,6 @@ export function resolveCandidates(
 // ---------------------------------------------------------------------------
 // Public helpers for one-question replies.
 
-/** A date read from a reply, and whether part of it was guessed (the month of "le 20"). */
-export interface DateReading {
-  iso: string;
-  inferred: boolean;
-}
 
 /** A past date in a reply to "when did you register / pay?": a bare "3 jours" is read as "3 days ago". */
 export function readDate(text: string, lang: Lang, now: DateTime): DateReading | undefined {

@@ -7,7 +7,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import type { Activity, Attachment } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { Understanding, ExtractedFacts } from '../../src/understanding/understanding';
+import type { Understanding, ExtractedFacts } from '../../src/domain/understanding';
 import { choiceSet, ChoiceSetId } from '../../dialogs/prompts/choiceSets';
 import type { Lang } from '../../src/domain/types';
 import { matchGlobalCommand } from '../../src/understanding/commands';
