@@ -6,7 +6,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import { CNED_FACTS } from '../src/facts/cned';
 import { withdrawalStatusIfValid } from '../src/rules/withdrawal';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
 import { cancellationCard } from './cards';
 import { dateFor, msg, say, turnInfo } from './say';
@@ -34,7 +34,7 @@ export class CancellationDialog extends RouteDialog {
         links: [{ title: msg(step.context, 'withdrawal.formAction'), url: CNED_FACTS.forms.withdrawal.url }],
       });
     }
-    views.push(cancellationCard(step.context, facts.orderNumber), { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') });
+    views.push(cancellationCard(turnInfo(step.context), facts.orderNumber), { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') });
     await say(step.context, ...views);
     return step.endDialog(DONE);
   }

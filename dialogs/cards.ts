@@ -1,5 +1,7 @@
-/** Views of CNED's channels, built from the facts and the rules for the turn's instant and language. */
-import type { TurnContext } from 'botbuilder';
+/**
+ * Views of CNED's channels, built from the facts and the rules for the turn's instant and language.
+ * Plain inputs (what a turn knows, `turnInfo(context)`), no TurnContext: a card is a function of them.
+ */
 import { DateTime } from 'luxon';
 import { CNED_FACTS } from '../src/facts/cned';
 import type { Lang } from '../src/domain/types';
@@ -7,7 +9,13 @@ import { phoneLineStatus, hoursInZone, PhoneLineStatus } from '../src/rules/phon
 import type { View, Fact, LinkAction } from '../src/rendering/view';
 import { t } from '../src/i18n/messages';
 import type { MessageKey } from '../src/i18n/messages';
-import { differsFromParis, formatDayAndTime, formatTime, msg, turnInfo, zoneName } from './say';
+import { differsFromParis, formatDayAndTime, formatTime, zoneName } from './say';
+import type { TurnInfo } from '../src/domain/turnInfo';
+
+/** What a card needs of the turn: its language. */
+export type CardTurn = Pick<TurnInfo, 'lang'>;
+/** What the phone card needs of the turn: the language, "now", the user's zone and locale. */
+export type PhoneCardTurn = Pick<TurnInfo, 'lang' | 'now' | 'userZone' | 'locale'>;
 
 type Registered = boolean;
 
@@ -40,8 +48,8 @@ function phoneStatusSentence(lang: Lang, status: PhoneLineStatus, user: UserCloc
   return t(lang, 'phone.closedNowYourTime', { reason, next, localNext, zone: zoneName(lang, zone, status.nextOpening) });
 }
 
-export function phoneCard(context: TurnContext): View {
-  const { lang, now, userZone, locale } = turnInfo(context);
+export function phoneCard(turn: PhoneCardTurn): View {
+  const { lang, now, userZone, locale } = turn;
   const status = phoneLineStatus(now);
   const schedule = CNED_FACTS.phone.schedule;
   const zone = differsFromParis(userZone, now) ? userZone : undefined;
@@ -76,75 +84,75 @@ export function phoneCard(context: TurnContext): View {
 }
 
 /** A card about one of CNED's channels: a title and a sentence from the catalogue, with facts and links. */
-function contactCard(context: TurnContext, title: MessageKey, text: MessageKey, extra: { facts?: Fact[]; links?: LinkAction[] } = {}): View {
-  return { kind: 'card', variant: 'contact', title: msg(context, title), text: msg(context, text), ...extra };
+function contactCard({ lang }: CardTurn, title: MessageKey, text: MessageKey, extra: { facts?: Fact[]; links?: LinkAction[] } = {}): View {
+  return { kind: 'card', variant: 'contact', title: t(lang, title), text: t(lang, text), ...extra };
 }
 
-export function formCard(context: TurnContext, registered: Registered): View {
+export function formCard(turn: CardTurn, registered: Registered): View {
   const form = registered ? CNED_FACTS.forms.registered : CNED_FACTS.forms.notRegistered;
-  return contactCard(context, registered ? 'form.registeredTitle' : 'form.notRegisteredTitle', registered ? 'form.registeredWhere' : 'form.notRegisteredWhere', {
-    links: [{ title: msg(context, 'form.openAction'), url: form.url }],
+  return contactCard(turn, registered ? 'form.registeredTitle' : 'form.notRegisteredTitle', registered ? 'form.registeredWhere' : 'form.notRegisteredWhere', {
+    links: [{ title: t(turn.lang, 'form.openAction'), url: form.url }],
   });
 }
 
-export function cancellationCard(context: TurnContext, orderNumber: string | undefined): View {
+export function cancellationCard(turn: CardTurn, orderNumber: string | undefined): View {
   const fields = CNED_FACTS.cancellationFields;
   return {
     kind: 'card',
     variant: 'formPath',
-    title: msg(context, 'cancellation.cardTitle'),
-    text: msg(context, 'cancellation.cardIntro'),
+    title: t(turn.lang, 'cancellation.cardTitle'),
+    text: t(turn.lang, 'cancellation.cardIntro'),
     facts: [
-      { label: msg(context, 'cancellation.fieldConcerns'), value: fields.concerns },
-      { label: msg(context, 'cancellation.fieldDetails'), value: fields.details },
+      { label: t(turn.lang, 'cancellation.fieldConcerns'), value: fields.concerns },
+      { label: t(turn.lang, 'cancellation.fieldDetails'), value: fields.details },
       {
-        label: msg(context, 'cancellation.fieldMessage'),
-        value: orderNumber ? msg(context, 'cancellation.messageWithOrder', { order: orderNumber }) : msg(context, 'cancellation.messageNoOrder'),
+        label: t(turn.lang, 'cancellation.fieldMessage'),
+        value: orderNumber ? t(turn.lang, 'cancellation.messageWithOrder', { order: orderNumber }) : t(turn.lang, 'cancellation.messageNoOrder'),
       },
     ],
-    links: [{ title: msg(context, 'form.openAction'), url: CNED_FACTS.forms.registered.url }],
+    links: [{ title: t(turn.lang, 'form.openAction'), url: CNED_FACTS.forms.registered.url }],
   };
 }
 
-export function postalCard(context: TurnContext, recipientKey: 'postal.recipientService' | 'postal.recipientDirector'): View {
-  return contactCard(context, 'postal.title', 'postal.registeredAdvice', {
+export function postalCard(turn: CardTurn, recipientKey: 'postal.recipientService' | 'postal.recipientDirector'): View {
+  return contactCard(turn, 'postal.title', 'postal.registeredAdvice', {
     facts: [
-      { label: msg(context, 'postal.recipientLabel'), value: msg(context, recipientKey) },
-      { label: msg(context, 'postal.addressLabel'), value: CNED_FACTS.postalAddress.lines.join(', ') },
-      { label: msg(context, 'postal.checkLabel'), value: msg(context, 'postal.unverified') },
+      { label: t(turn.lang, 'postal.recipientLabel'), value: t(turn.lang, recipientKey) },
+      { label: t(turn.lang, 'postal.addressLabel'), value: CNED_FACTS.postalAddress.lines.join(', ') },
+      { label: t(turn.lang, 'postal.checkLabel'), value: t(turn.lang, 'postal.unverified') },
     ],
-    links: [{ title: msg(context, 'postal.checkAction'), url: CNED_FACTS.contactPageUrl }],
+    links: [{ title: t(turn.lang, 'postal.checkAction'), url: CNED_FACTS.contactPageUrl }],
   });
 }
 
-export function faxCard(context: TurnContext): View {
-  return contactCard(context, 'fax.title', 'fax.text', {
+export function faxCard(turn: CardTurn): View {
+  return contactCard(turn, 'fax.title', 'fax.text', {
     facts: [
-      { label: msg(context, 'fax.numberLabel'), value: CNED_FACTS.fax.national },
-      { label: msg(context, 'phone.fromAbroadLabel'), value: CNED_FACTS.fax.international },
+      { label: t(turn.lang, 'fax.numberLabel'), value: CNED_FACTS.fax.national },
+      { label: t(turn.lang, 'phone.fromAbroadLabel'), value: CNED_FACTS.fax.international },
     ],
   });
 }
 
-export function socialCard(context: TurnContext): View {
-  return contactCard(context, 'social.title', 'social.text', {
+export function socialCard(turn: CardTurn): View {
+  return contactCard(turn, 'social.title', 'social.text', {
     links: CNED_FACTS.socialNetworks.map((network) => ({ title: network.name, url: network.url })),
   });
 }
 
-export function faqCard(context: TurnContext): View {
-  return contactCard(context, 'faq.title', 'faq.text', { links: [{ title: msg(context, 'faq.openAction'), url: CNED_FACTS.faqUrl }] });
+export function faqCard(turn: CardTurn): View {
+  return contactCard(turn, 'faq.title', 'faq.text', { links: [{ title: t(turn.lang, 'faq.openAction'), url: CNED_FACTS.faqUrl }] });
 }
 
-export function mediatorCard(context: TurnContext): View {
-  return contactCard(context, 'mediator.title', 'mediator.condition', {
-    links: [{ title: msg(context, 'mediator.openAction'), url: CNED_FACTS.mediator.url }],
+export function mediatorCard(turn: CardTurn): View {
+  return contactCard(turn, 'mediator.title', 'mediator.condition', {
+    links: [{ title: t(turn.lang, 'mediator.openAction'), url: CNED_FACTS.mediator.url }],
   });
 }
 
 /** The Défenseur des droits, beside the mediator at the end of the ladder (domain-facts.md). */
-export function defenderCard(context: TurnContext): View {
-  return contactCard(context, 'defender.title', 'defender.text', {
-    links: [{ title: msg(context, 'defender.openAction'), url: CNED_FACTS.defenderOfRights.url }],
+export function defenderCard(turn: CardTurn): View {
+  return contactCard(turn, 'defender.title', 'defender.text', {
+    links: [{ title: t(turn.lang, 'defender.openAction'), url: CNED_FACTS.defenderOfRights.url }],
   });
 }

@@ -1,22 +1,21 @@
 /** Contact questions: one card each; the mediator also checks its condition through the escalation ladder. */
-import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
 import { EscalationDialog } from './escalationDialog';
-import { faqCard, faxCard, mediatorCard, phoneCard, postalCard, socialCard } from './cards';
-import { msg, say } from './say';
+import { faqCard, faxCard, mediatorCard, phoneCard, postalCard, socialCard, type PhoneCardTurn } from './cards';
+import { msg, say, turnInfo } from './say';
 
 export type ContactCardTopic = 'contactPhone' | 'contactFax' | 'contactPostal' | 'contactSocial' | 'contactFaq';
 
-const CONTACT_VIEWS: Record<ContactCardTopic, { cards: (context: TurnContext) => View[]; note?: MessageKey }> = {
-  contactPhone: { cards: (context) => [phoneCard(context)] },
-  contactFax: { cards: (context) => [faxCard(context)], note: 'fax.keepReport' },
-  contactPostal: { cards: (context) => [postalCard(context, 'postal.recipientService')] },
-  contactSocial: { cards: (context) => [socialCard(context)], note: 'social.privacy' },
-  contactFaq: { cards: (context) => [faqCard(context)] },
+const CONTACT_VIEWS: Record<ContactCardTopic, { cards: (turn: PhoneCardTurn) => View[]; note?: MessageKey }> = {
+  contactPhone: { cards: (turn) => [phoneCard(turn)] },
+  contactFax: { cards: (turn) => [faxCard(turn)], note: 'fax.keepReport' },
+  contactPostal: { cards: (turn) => [postalCard(turn, 'postal.recipientService')] },
+  contactSocial: { cards: (turn) => [socialCard(turn)], note: 'social.privacy' },
+  contactFaq: { cards: (turn) => [faqCard(turn)] },
 };
 
 export class ContactDialog extends RouteDialog {
@@ -28,7 +27,7 @@ export class ContactDialog extends RouteDialog {
   /** Shows the channel's card (and a one-line advice where it matters). */
   private async cardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { cards, note } = CONTACT_VIEWS[this.topic];
-    const views = cards(step.context);
+    const views = cards(turnInfo(step.context));
     if (note) views.push({ kind: 'text', text: msg(step.context, note) });
     await say(step.context, ...views);
     return step.endDialog(DONE);
@@ -47,7 +46,7 @@ export class MediatorDialog extends RouteDialog {
   /** States the mediator's condition, then checks it against what the user already did. */
   private async conditionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { facts } = routeOptions(step);
-    await say(step.context, { kind: 'text', text: msg(step.context, 'mediator.restate') }, mediatorCard(step.context));
+    await say(step.context, { kind: 'text', text: msg(step.context, 'mediator.restate') }, mediatorCard(turnInfo(step.context)));
     return step.beginDialog(MEDIATOR_ESCALATION, { facts, skipRestate: true });
   }
 

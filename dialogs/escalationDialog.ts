@@ -6,7 +6,7 @@
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
 import type { CaseFile, Deadline } from '../src/domain/caseFile';
 import type { EscalationAdvice } from '../src/rules/escalation';
@@ -97,7 +97,7 @@ export class EscalationDialog extends RouteDialog {
     const outcome = OUTCOMES.find((o) => o === answerOf(step, isChoice));
     if (last && outcome) last.outcome = outcome;
     if (history.length > 0 && (collected.fromStory || history.length > 1)) {
-      await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.understood', { history: historySummary(step.context, history) }) });
+      await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.understood', { history: historySummary(turnInfo(step.context), history) }) });
     }
     let advice;
     try {
@@ -107,7 +107,7 @@ export class EscalationDialog extends RouteDialog {
       // A step dated in the future: a misreading; advise from what was done, without its date.
       advice = nextEscalationStep(history.map(({ on: _on, ...rest }) => rest), now);
     }
-    await say(step.context, ...escalationViews(step.context, advice, facts.registered));
+    await say(step.context, ...escalationViews(turnInfo(step.context), advice, facts.registered));
     return step.endDialog(done({ ...escalationFile(history, advice, facts.orderNumber), amountCents: facts.amountCents }));
   }
 }

@@ -3,15 +3,14 @@
  * contact form, the phone with its status now, the postal address, the cancellation form path). Which contact form
  * is asked ("are you registered?") only when it depends on it and the first message did not say.
  */
-import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, ASK_CHOICE } from './routeDialog';
 import { answerOf, isChoice } from './stepState';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
-import { msg, say } from './say';
+import { msg, say, turnInfo } from './say';
 
 /** A channel shown after the advice; 'form' is the registered learners' form, or the other one, as known or asked. */
 export type ChannelCard = 'form' | 'notRegisteredForm' | 'phone' | 'postal' | 'cancellation';
@@ -52,21 +51,22 @@ export class GuidanceDialog extends RouteDialog {
     const answered = answerOf(step, isChoice);
     const registered = answered !== undefined ? answered === 'yes' : step.result !== false;
     const { facts } = routeOptions(step);
-    const card = (kind: ChannelCard, context: TurnContext): View => {
+    const turn = turnInfo(step.context);
+    const card = (kind: ChannelCard): View => {
       switch (kind) {
         case 'form':
-          return formCard(context, registered);
+          return formCard(turn, registered);
         case 'notRegisteredForm':
-          return formCard(context, false);
+          return formCard(turn, false);
         case 'phone':
-          return phoneCard(context);
+          return phoneCard(turn);
         case 'postal':
-          return postalCard(context, 'postal.recipientService');
+          return postalCard(turn, 'postal.recipientService');
         case 'cancellation':
-          return cancellationCard(context, facts.orderNumber);
+          return cancellationCard(turn, facts.orderNumber);
       }
     };
-    await say(step.context, ...this.spec.cards.map((kind) => card(kind, step.context)));
+    await say(step.context, ...this.spec.cards.map(card));
     return step.endDialog(done({ problem: this.problem, history: facts.history, orderNumber: facts.orderNumber, amountCents: facts.amountCents, deadlines: [] }));
   }
 }

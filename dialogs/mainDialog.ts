@@ -13,7 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
-import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/understanding/understanding';
+import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/domain/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
 import { buttonOnly, choiceOrDates, LaterDates, moreAnswer } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
@@ -200,7 +200,7 @@ export class MainDialog extends ComponentDialog {
         const views: View[] =
           command === 'help'
             ? [{ kind: 'text', text: msg(context, 'common.help') }]
-            : [{ kind: 'text', text: msg(context, 'common.personIntro') }, phoneCard(context)];
+            : [{ kind: 'text', text: msg(context, 'common.personIntro') }, phoneCard(turnInfo(context))];
         await say(context, ...views);
         if (active && inner.activeDialog) {
           await inner.repromptDialog();
@@ -234,7 +234,7 @@ export class MainDialog extends ComponentDialog {
     if (picked) return step.next(picked);
     if (request.kind === 'nonProblem') return this.nonProblem(step, request.intent);
     // Not sure at all: say so, and still help: the registered learners' form and the phone, then the menu.
-    await say(step.context, { kind: 'text', text: msg(step.context, 'understand.notSure') }, formCard(step.context, true), phoneCard(step.context));
+    await say(step.context, { kind: 'text', text: msg(step.context, 'understand.notSure') }, formCard(turnInfo(step.context), true), phoneCard(turnInfo(step.context)));
     return this.askProblem(step, { question: 'understand.describeOrPick', choices: 'problems', attempts: 1 });
   }
 
@@ -279,7 +279,7 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const chosen = answerOf(step, isChoice);
     if (chosen === 'somethingElse') {
-      await say(step.context, { kind: 'text', text: msg(step.context, 'understand.notSure') }, formCard(step.context, true), phoneCard(step.context));
+      await say(step.context, { kind: 'text', text: msg(step.context, 'understand.notSure') }, formCard(turnInfo(step.context), true), phoneCard(turnInfo(step.context)));
       return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     }
     const picked: RoutePicked | undefined = chosen && isRoutable(chosen) ? { route: chosen, others: [] } : resultOf(step, isRoutePicked);

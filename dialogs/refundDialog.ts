@@ -7,7 +7,7 @@ import { CNED_FACTS } from '../src/facts/cned';
 import { refundAfterWithdrawal, LateRefundIncrease } from '../src/rules/refund';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, isRouteResult, ASK_WAITING } from './routeDialog';
 import { daysSince, parisDaysAgo } from '../src/rules/calendar';
 import { answerOf, fields, isIsoDateString, isWaitingAnswer, optional, resultOf, valuesOf } from './stepState';

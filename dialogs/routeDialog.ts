@@ -1,6 +1,6 @@
 /** What every route dialog shares: its options, its result, and the questions it may ask. */
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
-import type { ExtractedFacts, Understanding } from '../src/understanding/understanding';
+import type { ExtractedFacts, Understanding } from '../src/domain/understanding';
 import type { CaseFile } from '../src/domain/caseFile';
 import { AskDialog, AskOptions } from './prompts/askDialog';
 import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';

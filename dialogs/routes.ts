@@ -1,6 +1,6 @@
 /** The routing table: each problem or contact question → the dialog that answers it. */
 import type { Dialog } from 'botbuilder-dialogs';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { ROUTE_KEYS, RouteKey, routeDialogId } from './routeKeys';
 import { GuidanceDialog, GuidanceSpec } from './guidanceDialog';
 import { WithdrawalDialog } from './withdrawalDialog';

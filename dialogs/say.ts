@@ -2,6 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Lang } from '../src/domain/types';
+import { PARIS_ZONE } from '../src/rules/calendar';
 import { t, MessageKey, MessageParams, MESSAGE_LOCALES } from '../src/i18n/messages';
 import { renderViews } from '../src/rendering/render';
 import type { View } from '../src/rendering/view';
@@ -28,7 +29,7 @@ function ownEnglishLocale(lang: Lang, locale: string | undefined): string | unde
 
 /** "vendredi 4 décembre 2026" / "Friday 4 December 2026" (en-US: "Friday, December 4, 2026") from an ISO date or an instant. */
 export function formatDate(lang: Lang, value: string | DateTime, locale?: string): string {
-  const date = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'Europe/Paris' }) : value;
+  const date = typeof value === 'string' ? DateTime.fromISO(value, { zone: PARIS_ZONE }) : value;
   const own = ownEnglishLocale(lang, locale);
   if (own) return date.setLocale(own).toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   return date.setLocale(DATE_LOCALE[lang]).toFormat('cccc d LLLL yyyy');
@@ -67,7 +68,7 @@ export function zoneName(lang: Lang, zone: string, at: DateTime): string {
 export function differsFromParis(zone: string | undefined, at: DateTime): zone is string {
   if (!zone) return false;
   const there = at.setZone(zone);
-  return there.isValid && there.offset !== at.setZone('Europe/Paris').offset;
+  return there.isValid && there.offset !== at.setZone(PARIS_ZONE).offset;
 }
 
 /** The sentence for a key in the turn's language. */

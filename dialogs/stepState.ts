@@ -16,8 +16,8 @@ import { LETTER_KINDS } from '../src/domain/caseFile';
 import type { LetterKind } from '../src/domain/caseFile';
 import { isCaseFile, isPastAction } from '../src/documents/links';
 import { isIsoDate } from '../src/documents/format';
-import type { ExtractedFacts } from '../src/understanding/understanding';
-import type { DateReading, Duration } from '../src/understanding/understanding';
+import type { ExtractedFacts } from '../src/domain/understanding';
+import type { DateReading, Duration } from '../src/domain/understanding';
 import type { DateAnswer, LaterDates } from './prompts/interpreters';
 
 /** A run-time check that narrows `unknown` to T. */

@@ -1,19 +1,8 @@
-/** What every step of a turn needs to know: the language, "now" (the activity's timestamp) and the user's zone. */
+/** What every step of a turn needs to know (src/domain/turnInfo.ts): the language, "now" (the activity's timestamp) and the user's zone. */
 import { TurnContext, Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { Lang } from '../src/domain/types';
+import type { TurnInfo } from '../src/domain/turnInfo';
 import { langFromLocale } from '../src/i18n/messages';
-
-export interface TurnInfo {
-  lang: Lang;
-  /** The turn's instant: activity.timestamp when the channel set it, else the clock (read once, here only). */
-  now: DateTime;
-  /** The user's IANA time zone when the channel sent a valid one (Web Chat sends activity.localTimezone). */
-  userZone?: string;
-  /** The activity's BCP 47 locale (e.g. en-US), for date conventions within the language. */
-  locale?: string;
-  channelId: string;
-}
 
 const TURN_INFO = Symbol('turnInfo');
 

@@ -3,12 +3,12 @@
  * and the facts it states. Every step of the turn reads it from here, so nothing is matched or classified twice.
  */
 import type { TurnContext } from 'botbuilder';
-import { ActivityTypes } from 'botbuilder';
-import type { ExtractedFacts, GlobalCommand, MessageReading, Understanding } from '../src/understanding/understanding';
+import type { ExtractedFacts, GlobalCommand, MessageReading, Understanding } from '../src/domain/understanding';
+import { incomingText } from '../src/rendering/incoming';
 import { turnInfo } from './say';
 
 export interface TurnReading {
-  /** The message's text, trimmed ('' for other activities). */
+  /** The message's text as the channel meant it (no @mention of the bot, a quick reply's payload), trimmed ('' for other activities). */
   readonly text: string;
   readonly command: GlobalCommand | undefined;
   /** The message read as a new request (computed on first use). */
@@ -22,8 +22,8 @@ const TURN_READING = Symbol('turnReading');
 export function turnReading(context: TurnContext, understanding: Understanding): TurnReading {
   const cached: TurnReading | undefined = context.turnState.get(TURN_READING);
   if (cached) return cached;
-  const activity = context.activity;
-  const text = activity.type === ActivityTypes.Message ? (activity.text ?? '').trim() : '';
+  // Mentions removed and Messenger payloads read (src/rendering/incoming.ts); the activity is never changed.
+  const text = incomingText(context).trim();
   let request: MessageReading | undefined;
   let facts: ExtractedFacts | undefined;
   const reading: TurnReading = {

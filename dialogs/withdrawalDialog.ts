@@ -9,7 +9,7 @@ import { CNED_FACTS } from '../src/facts/cned';
 import { earliestOpenStart, withdrawalStatusIfValid, WithdrawalInput, WithdrawalStatus } from '../src/rules/withdrawal';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
-import type { Understanding } from '../src/understanding/understanding';
+import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, ASK_DATE, DONE } from './routeDialog';
 import { answerOf, fields, isBoolean, isDateAnswer, isIsoDateString, oneOf, optional, valuesOf } from './stepState';
 import { cancellationCard } from './cards';
@@ -164,7 +164,7 @@ export class WithdrawalDialog extends RouteDialog {
       views.push(
         { kind: 'text', text: msg(step.context, 'withdrawal.closed', { lastDay: dates.lastDay, from: dates.from }) },
         { kind: 'text', text: msg(step.context, 'withdrawal.infoExtension') },
-        cancellationCard(step.context, facts.orderNumber),
+        cancellationCard(turnInfo(step.context), facts.orderNumber),
         { kind: 'text', text: msg(step.context, 'cancellation.refundTerms') },
       );
     }

@@ -13,7 +13,7 @@ import { isMessageKey, t } from '../../src/i18n/messages';
 import { StepStateError, arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
 import type { Guard } from '../stepState';
 import { isRecord } from '../../src/shared';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
 import { choiceSet, isChoiceSetId, matchChoice, Choices } from './choiceSets';
@@ -124,7 +124,7 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     const views = [];
     if (retry || state.attempts > 0) views.push({ kind: 'text' as const, text: t(lang, 'common.notUnderstood') });
     if (state.attempts >= MISUNDERSTANDINGS_BEFORE_PHONE) {
-      views.push({ kind: 'text' as const, text: t(lang, 'common.offerPerson') }, phoneCard(context));
+      views.push({ kind: 'text' as const, text: t(lang, 'common.offerPerson') }, phoneCard(turnInfo(context)));
     }
     views.push({ kind: 'choice' as const, text: t(lang, question, params), choices: choiceSet(choices, lang) });
     await say(context, ...views);

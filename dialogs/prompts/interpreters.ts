@@ -1,7 +1,7 @@
 /** How the answer to each kind of question is read from a reply: a button first, then the words of the reply. */
 import { ACTION_KINDS, PastAction } from '../../src/domain/types';
 import { parisDaysAgo } from '../../src/rules/calendar';
-import type { DateReading } from '../../src/understanding/understanding';
+import type { DateReading } from '../../src/domain/understanding';
 import type { Interpreter } from './askDialog';
 
 /** A button (or its number, title or synonym); for yes/no questions, yes and no in their many written forms too. */

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { MAIN_DIALOG, MainDialog, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
 import { turnReading } from '../../dialogs/turnReading';
 import { discardViews, flushViews, say, msg } from '../../dialogs/say';
-import { isWelcomeMoment, normalizeIncoming } from '../rendering/incoming';
+import { incomingText, isWelcomeMoment } from '../rendering/incoming';
 import { turnInfo } from '../../dialogs/turnInfo';
 import type { TransactionalTurn } from './transactionalTurn';
 
@@ -30,8 +30,6 @@ export class ComplaintBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(mainDialog);
 
     this.onMessage(async (context, next) => {
-      // Teams @mentions of the bot and Messenger quick-reply payloads, made plain text before any dialog reads it.
-      normalizeIncoming(context);
       await this.handleMessage(context);
       await next();
     });
@@ -69,7 +67,9 @@ export class ComplaintBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const text = context.activity.text ?? '';
+    // Teams @mentions of the bot removed, Messenger quick-reply payloads read: the turn's text, kept in turn state
+    // (the activity itself is never changed).
+    const text = incomingText(context);
     const info = turnInfo(context);
     if (text.length > MAX_MESSAGE_LENGTH) {
       this.logger?.info({ event: 'message.tooLong', length: text.length, channel: info.channelId });

@@ -114,15 +114,14 @@ export class TransactionalTurn {
   private async attempt(context: TurnContext, turn: () => Promise<void>): Promise<void> {
     // What the adapter put in turnState before the bot ran; restored before a re-run so that nothing cached by
     // the thrown-away run (state caches, dialog flags) leaks into the next one.
-    // The text too: the bot normalizes it in place (mentions, quick-reply payloads).
+    // The incoming text the dialogs read is cached there too (src/rendering/incoming.ts), read afresh from the
+    // activity, which nothing changes.
     const initialTurnState = new Map(context.turnState);
-    const initialText = context.activity.text;
     const outbox = new Outbox(context);
     for (let attempt = 1; ; attempt += 1) {
       if (attempt > 1) {
         context.turnState.clear();
         for (const [key, value] of initialTurnState) context.turnState.set(key, value);
-        context.activity.text = initialText;
       }
       outbox.hold();
       try {

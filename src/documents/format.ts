@@ -1,6 +1,7 @@
 /** Dates and amounts as a French letter (or the learner's language) writes them. No clock is read here. */
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
+import { PARIS_ZONE } from '../rules/calendar';
 
 export const NBSP = '\u00a0';
 
@@ -11,7 +12,7 @@ export function isIsoDate(value: unknown): value is string {
 
 /** "4 décembre 2026", "1er décembre 2026" (fr); "4 December 2026" (en). */
 export function longDate(isoDate: string, lang: Lang = 'fr'): string {
-  const date = DateTime.fromISO(isoDate, { zone: 'Europe/Paris' });
+  const date = DateTime.fromISO(isoDate, { zone: PARIS_ZONE });
   if (!date.isValid) throw new RangeError(`not a date: ${isoDate}`);
   const text = date.setLocale(lang).toFormat('d MMMM yyyy');
   return lang === 'fr' && date.day === 1 ? text.replace(/^1 /, '1er ') : text;

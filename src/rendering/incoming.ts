@@ -6,16 +6,31 @@ import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
 
 type Incoming = Partial<Activity>;
 
-/** Removes every @mention of the bot (Teams group chats: "<at>Guide CNED</at> menu" → "menu"). */
-function removeBotMention(activity: Incoming): void {
-  if (typeof activity.text !== 'string' || !activity.recipient?.id || !activity.entities?.length) return;
-  const target = activity as Activity;
-  let before: string;
-  do {
-    before = target.text;
-    TurnContext.removeRecipientMention(target);
-  } while (target.text !== before);
-  target.text = target.text.replace(/\s+/g, ' ').trim();
+/**
+ * The text without the bot's @mentions (Teams group chats: "<at>Guide CNED</at> menu" → "menu"), spaces collapsed.
+ * Read from the activity, never written to it (TurnContext.removeRecipientMention would change activity.text).
+ */
+function withoutBotMention(activity: Incoming, text: string): string {
+  const botId = activity.recipient?.id;
+  if (!botId || !activity.entities?.length) return text;
+  const mention = botMentionText(activity, botId);
+  let result = text;
+  if (mention) {
+    let before: string;
+    do {
+      before = result;
+      result = result.replace(mention, '').trim();
+    } while (result !== before);
+  }
+  return result.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of the first mention of `id` among the activity's entities ("<at>Guide CNED</at>"). */
+function botMentionText(activity: Incoming, id: string): string | undefined {
+  for (const entity of activity.entities ?? []) {
+    if (stringAt(entity, 'type')?.toLowerCase() === 'mention' && stringAt(entity, 'mentioned', 'id') === id) return stringAt(entity, 'text');
+  }
+  return undefined;
 }
 
 function stringAt(value: unknown, ...path: string[]): string | undefined {
@@ -36,13 +51,26 @@ function messengerPayload(activity: Incoming): string | undefined {
   return stringAt(activity.channelData, 'message', 'quick_reply', 'payload') ?? stringAt(activity.channelData, 'postback', 'payload');
 }
 
-/** Normalizes an incoming message in place, before any dialog reads context.activity.text. */
-export function normalizeIncoming(context: TurnContext): void {
-  const activity = context.activity;
-  if (activity.type !== ActivityTypes.Message) return;
-  removeBotMention(activity);
+/**
+ * The text of an incoming message as the dialogs read it: the bot's @mentions removed, a Messenger quick reply or
+ * postback read by its payload; '' for other activities. The activity itself is left as the channel sent it.
+ */
+export function readIncomingText(activity: Incoming): string {
+  if (activity.type !== ActivityTypes.Message) return '';
   const payload = messengerPayload(activity);
-  if (payload) activity.text = payload;
+  if (payload) return payload;
+  return typeof activity.text === 'string' ? withoutBotMention(activity, activity.text) : '';
+}
+
+const INCOMING_TEXT = Symbol('incomingText');
+
+/** The turn's incoming text (readIncomingText), computed once per turn and kept in turn state. */
+export function incomingText(context: TurnContext): string {
+  const cached: unknown = context.turnState.get(INCOMING_TEXT);
+  if (typeof cached === 'string') return cached;
+  const text = readIncomingText(context.activity);
+  context.turnState.set(INCOMING_TEXT, text);
+  return text;
 }
 
 function isGroupConversation(activity: Incoming): boolean {

@@ -1,7 +1,7 @@
 /** Short answers to the assistant's own questions: yes, no, "I don't know", in their many written forms. */
+import type { YesNo } from '../domain/understanding';
 import { normalizeText } from './normalize';
 
-export type YesNo = 'yes' | 'no' | 'unknown';
 
 const UNKNOWN =
   /^(?:je (?:ne )?sais (?:pas|plus)|j(?:e n)?'?sais pas|sais pas|jsp|aucune idee|pas d'idee|je ne me souviens (?:pas|plus)|je me souviens plus|je sais plus|je ne sais plus|aucun souvenir|i don'?t know|dunno|no idea|not sure|i'?m not sure|i (?:can'?t|cannot|don'?t) remember|i forgot|idk)\b/;

@@ -3,9 +3,9 @@
  * ("menu", "supprimer mes données", "je veux parler à un conseiller"), never part of a sentence about something
  * else: "je souhaite que le CNED supprime mes données personnelles" is a request to CNED, not an erasure of the chat.
  */
+import type { GlobalCommand } from '../domain/understanding';
 import { normalizeText } from './normalize';
 
-export type GlobalCommand = 'menu' | 'help' | 'restart' | 'cancel' | 'person' | 'deleteData';
 
 /** Whole-message phrases (after normalization and the polite words below): "annuler" alone cancels, "annuler mon inscription" does not. */
 const PHRASES: Record<GlobalCommand, readonly string[]> = {

@@ -27,16 +27,12 @@
 import type * as RecognizersSuite from '@microsoft/recognizers-text-suite';
 import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
+import type { DateReading, Duration } from '../domain/understanding';
+import { PARIS_ZONE } from '../rules/calendar';
 import { fastResolve, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
 import { isRecord } from '../shared';
 
-export interface Duration {
-  amount: number;
-  unit: 'day' | 'week' | 'month' | 'year';
-  /** Approximate total in days (week = 7, month = 30, year = 365). */
-  days: number;
-}
 
 /** How the words around a temporal expression relate it to now. */
 export type TemporalCue =
@@ -343,7 +339,7 @@ function latestPast(values: Array<{ value?: string }>, todayIso: string): string
 /** Today in Europe/Paris, at the start of the day; undefined if `now` is unusable. */
 export function parisToday(now: DateTime): DateTime | undefined {
   if (!DateTime.isDateTime(now) || !now.isValid) return undefined;
-  const p = now.setZone('Europe/Paris').startOf('day');
+  const p = now.setZone(PARIS_ZONE).startOf('day');
   return p.isValid ? p : undefined;
 }
 
@@ -397,7 +393,7 @@ function resolve(c: Candidate, lang: Lang, today: DateTime, ref: Date, o: Resolv
   const r = resolveIn(c.window, c.dayFirst ? 'fr' : lang, today, ref, o);
   if (r.kind === 'date') {
     const yearless = !c.isToday && !/\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}/.test(c.window) && !c.isDuration && /[a-z]/.test(c.window);
-    const longAgo = today.diff(DateTime.fromISO(r.iso, { zone: 'Europe/Paris' }), 'days').days > YEAR_GUESS_DAYS;
+    const longAgo = today.diff(DateTime.fromISO(r.iso, { zone: PARIS_ZONE }), 'days').days > YEAR_GUESS_DAYS;
     const mention: TemporalMention = { start: c.start, end: c.end, iso: r.iso, cue: c.cue, isToday: c.isToday };
     if ((yearless || (c.dayFirst && !/\d{4}|[/.-]\d{2}$/.test(c.window))) && longAgo) mention.inferred = true;
     return mention;
@@ -433,11 +429,6 @@ export function resolveCandidates(
 // ---------------------------------------------------------------------------
 // Public helpers for one-question replies.
 
-/** A date read from a reply, and whether part of it was guessed (the month of "le 20"). */
-export interface DateReading {
-  iso: string;
-  inferred: boolean;
-}
 
 /** A past date in a reply to "when did you register / pay?": a bare "3 jours" is read as "3 days ago". */
 export function readDate(text: string, lang: Lang, now: DateTime): DateReading | undefined {
@@ -474,7 +465,7 @@ export function extractDuration(text: string, lang: Lang, now?: DateTime): Durat
     for (const m of mentions) if (m.duration !== undefined) return m.duration;
     for (const m of mentions) {
       if (m.iso === undefined || today === undefined || m.isToday) continue;
-      const days = Math.round(today.diff(DateTime.fromISO(m.iso, { zone: 'Europe/Paris' }), 'days').days);
+      const days = Math.round(today.diff(DateTime.fromISO(m.iso, { zone: PARIS_ZONE }), 'days').days);
       if (days > 0) return { amount: days, unit: 'day', days };
     }
   } catch {
@@ -484,7 +475,7 @@ export function extractDuration(text: string, lang: Lang, now?: DateTime): Durat
 }
 
 /** Reference for duration-only recognition (durations do not depend on the date). */
-const FIXED_NOW = DateTime.fromObject({ year: 2026, month: 1, day: 15, hour: 12 }, { zone: 'Europe/Paris' });
+const FIXED_NOW = DateTime.fromObject({ year: 2026, month: 1, day: 15, hour: 12 }, { zone: PARIS_ZONE });
 
 /**
  * Warm-up: the first French call compiles the recognizer's regular expressions (one of them, the French

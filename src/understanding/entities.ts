@@ -9,6 +9,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { Lang, PastAction } from '../domain/types';
+import type { Duration, ExtractedFacts } from '../domain/understanding';
 import {
   MAX_WINDOWS,
   findCandidates,
@@ -17,30 +18,13 @@ import {
   parisToday,
   resolveCandidates,
   type Candidate,
-  type Duration,
   type TemporalMention,
 } from './dates';
 import { extractHistory, type MentionRole } from './story';
 import { anyIn, blankOut, matchStarts } from './textScan';
 
-export { extractDate, extractDuration, warmUpRecognizers, type Duration } from './dates';
+export { extractDate, extractDuration, warmUpRecognizers } from './dates';
 
-export interface ExtractedFacts {
-  registeredOn?: string;
-  paidOn?: string;
-  /** A past date mentioned without saying what it is. */
-  date?: string;
-  waiting?: Duration;
-  orderNumber?: string;
-  registered?: boolean;
-  afterWithdrawal?: boolean;
-  /** What they already did to reach CNED, in the order told. */
-  history: PastAction[];
-  /** An amount of money the message gives ("450 €", "1 200,50 euros"), in euro cents. */
-  amountCents?: number;
-  /** Dates above whose month or year was guessed ("le 20", or a day and month long ago): confirm before concluding. */
-  inferred?: Array<'registeredOn' | 'paidOn' | 'date'>;
-}
 
 // ---------------------------------------------------------------------------
 // Keywords around a date.

@@ -15,7 +15,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
-import type { Duration } from './dates';
+import type { Duration } from '../domain/understanding';
 
 /** What one window resolves to: the first recognizer result that dates.ts would keep. */
 export type Resolution =

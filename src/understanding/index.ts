@@ -1,5 +1,5 @@
 /** The understanding layer the dialogs use: the trained classifier plus the entity extractors. */
-import type { Understanding } from './understanding';
+import type { Understanding } from '../domain/understanding';
 import { IntentClassifier } from './classifier';
 import { extractDuration, readDate, recognizersWarm, warmUpRecognizers, warmUpRecognizersInSteps } from './dates';
 import { extractFacts } from './entities';
@@ -11,7 +11,7 @@ import { readOutcome } from './story';
 import { LoadedClassifier, loadClassifier } from './modelFile';
 import { foldText } from './dates';
 
-export type { Understanding } from './understanding';
+export type { Understanding } from '../domain/understanding';
 
 export function createUnderstanding(classifier: IntentClassifier): Understanding {
   return {

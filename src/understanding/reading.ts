@@ -6,6 +6,7 @@
  */
 import { NON_PROBLEM_INTENTS, NonProblemIntent, RouteKey, isRouteKey } from '../domain/types';
 import type { Lang } from '../domain/types';
+import type { MessageReading } from '../domain/understanding';
 import type { IntentClassifier, Opinions } from './classifier';
 import { normalizeText } from './normalize';
 
@@ -29,18 +30,6 @@ const MAX_OTHERS = 2;
 /** A part of a message needs this many words to name a problem of its own. */
 const MIN_SEGMENT_WORDS = 3;
 
-export type MessageReading =
-  | {
-      kind: 'problem';
-      route: RouteKey;
-      /** Sure enough to restate the problem; otherwise ask to confirm among `candidates`. */
-      sure: boolean;
-      candidates: RouteKey[];
-      /** Other problems the message also names, in the order they appear. */
-      others: RouteKey[];
-    }
-  | { kind: 'nonProblem'; intent: NonProblemIntent }
-  | { kind: 'unclear'; candidates: RouteKey[] };
 
 const NON_PROBLEMS: ReadonlySet<string> = new Set(NON_PROBLEM_INTENTS);
 function isNonProblem(intent: string): intent is NonProblemIntent {

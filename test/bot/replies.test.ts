@@ -11,7 +11,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import { say } from '../../dialogs/say';
 import { createLogger } from '../../src/logging';
 import * as commands from '../../src/understanding/commands';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { t } from '../../src/i18n/messages';
 import { StorageUnavailableError } from '../../src/storage/errors';
 import { NOW, fakeUnderstanding } from '../rendering/support';

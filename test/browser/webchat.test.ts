@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { createApp, App } from '../../src/bootstrap';
 import { t } from '../../src/i18n/messages';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { loadUnderstanding } from '../../src/understanding';
 
 const CHROMIUM = {

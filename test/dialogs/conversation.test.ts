@@ -2,7 +2,7 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MemoryStorage } from 'botbuilder';
 import type { Telemetry, TelemetryEvent } from '../../src/telemetry';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
 import { startConversation } from '../support/dialogs';

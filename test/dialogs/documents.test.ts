@@ -1,7 +1,7 @@
 /** The letters, the case file and the calendar offered at the end of a route, through the real dialogs. */
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { startConversation } from '../support/dialogs';
 
 const THURSDAY = '2026-11-26T11:00:00+01:00';

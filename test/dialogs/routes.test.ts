@@ -3,7 +3,7 @@
  * what the user writes → what the bot answers, at a fixed instant (Thursday 26 November 2026, 11:00 Paris).
  */
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import type { Lang } from '../../src/domain/types';
 import { t, MessageKey } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';

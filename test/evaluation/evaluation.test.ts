@@ -17,7 +17,7 @@ import { join } from 'path';
 import type { Lang, RouteKey } from '../../src/domain/types';
 import { isRouteKey } from '../../src/domain/types';
 import type { Telemetry } from '../../src/telemetry';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { loadUnderstanding } from '../../src/understanding';
 import { t } from '../../src/i18n/messages';
 import { routeTitle } from '../../dialogs/prompts/choiceSets';

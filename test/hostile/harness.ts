@@ -10,7 +10,7 @@ import { loadConfig, AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { createApp, App } from '../../src/bootstrap';
 import { loadUnderstanding } from '../../src/understanding';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import { channelActivity, postJson, startConnector, FakeConnector } from '../support/channel';
 
 export interface Running {

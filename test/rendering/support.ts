@@ -4,16 +4,15 @@
  * Teams, a quick reply on Messenger (title posted as text, full payload in channelData), the number elsewhere.
  */
 import { DialogTestClient } from 'botbuilder-testing';
-import type { Activity, Attachment, Middleware, TurnContext } from 'botbuilder';
+import type { Activity, Attachment } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { Understanding, ExtractedFacts } from '../../src/understanding/understanding';
+import type { Understanding, ExtractedFacts } from '../../src/domain/understanding';
 import { choiceSet, ChoiceSetId } from '../../dialogs/prompts/choiceSets';
 import type { Lang } from '../../src/domain/types';
 import { matchGlobalCommand } from '../../src/understanding/commands';
 import { readYesNo } from '../../src/understanding/answers';
 import { t, MessageKey } from '../../src/i18n/messages';
-import { normalizeIncoming } from '../../src/rendering/incoming';
 import { channelProfile, ChannelFamily } from '../../src/rendering/limits';
 import { flushViewsMiddleware } from '../support/flushViews';
 
@@ -93,14 +92,6 @@ const ANSWER: Record<ChannelFamily, (last: Reply, title: string, index: number) 
   },
 };
 
-/** Turns Messenger quick-reply payloads and Teams mentions into text, as ComplaintBot does. */
-const normalize: Middleware = {
-  async onTurn(context: TurnContext, next: () => Promise<void>) {
-    normalizeIncoming(context);
-    await next();
-  },
-};
-
 export interface Walk {
   channelId: string;
   lang: Lang;
@@ -118,7 +109,7 @@ export interface Walk {
 }
 
 export function startWalk(channelId: string, lang: Lang): Walk {
-  const client = new DialogTestClient(channelId, new MainDialog(fakeUnderstanding, undefined, { key: Buffer.alloc(32, 7), baseUrl: 'https://bot.example.test', ttlHours: 24 }), undefined, [normalize, flushViewsMiddleware]);
+  const client = new DialogTestClient(channelId, new MainDialog(fakeUnderstanding, undefined, { key: Buffer.alloc(32, 7), baseUrl: 'https://bot.example.test', ttlHours: 24 }), undefined, [flushViewsMiddleware]);
   const family = channelProfile(channelId).family;
   const walk: Walk = {
     channelId,

@@ -4,7 +4,7 @@ import { Activity, ConversationState, MemoryStorage } from 'botbuilder';
 import type { Telemetry } from '../../src/telemetry';
 import type { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { Understanding } from '../../src/understanding/understanding';
+import type { Understanding } from '../../src/domain/understanding';
 import type { Lang } from '../../src/domain/types';
 import { replyText } from './channel';
 import { flushViewsMiddleware } from './flushViews';

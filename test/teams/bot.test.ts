@@ -68,6 +68,21 @@ describe('Teams: the bot @mention is removed before the dialogs see the text', (
     expect(visibleText(replies)).toContain(t('fr', 'menu.contactQuestion'));
   });
 
+  test('the activity is left as the channel sent it: the text read is kept in turn state', async () => {
+    const bot = new ComplaintBot(new ConversationState(new MemoryStorage()), new MainDialog(fakeUnderstanding));
+    const after: (string | undefined)[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      await bot.run(context);
+      after.push(context.activity.text);
+    });
+    const sent = [
+      { channelId: 'msteams', conversation: GROUP, text: '<at>Guide CNED</at> bonjour', entities: [mention('<at>Guide CNED</at>')] },
+      { channelId: 'facebook', conversation: PERSONAL, text: 'Coordonnées…', channelData: { message: { quick_reply: { payload: 'Coordonnées CNED' } } } },
+    ];
+    for (const fields of sent) await adapter.receiveActivity({ type: 'message', locale: 'fr-FR', timestamp: new Date(NOW), from: USER, recipient: BOT, ...fields } as Activity);
+    expect(after).toEqual(sent.map((fields) => fields.text));
+  });
+
   test('a mention of someone else is kept', async () => {
     const send = startBot();
     const replies = await send({

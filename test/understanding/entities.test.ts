@@ -5,8 +5,8 @@ import {
   extractDuration,
   extractFacts,
   warmUpRecognizers,
-  type Duration,
 } from '../../src/understanding/entities';
+import type { Duration } from '../../src/domain/understanding';
 
 const now = DateTime.fromISO('2026-11-26T10:00', { zone: 'Europe/Paris' });
 

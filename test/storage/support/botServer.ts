@@ -5,7 +5,7 @@ import { createApp, App, AppOptions } from '../../../src/bootstrap';
 import { loadConfig } from '../../../src/config';
 import { createLogger } from '../../../src/logging';
 import { loadUnderstanding } from '../../../src/understanding';
-import type { Understanding } from '../../../src/understanding/understanding';
+import type { Understanding } from '../../../src/domain/understanding';
 import { FakeConnector, channelActivity, postJson } from '../../support/channel';
 
 export type LogRecord = Record<string, unknown>;
