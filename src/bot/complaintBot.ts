@@ -4,7 +4,7 @@ import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { MAIN_DIALOG, MainDialog, welcomeViews, tooLongViews } from '../../dialogs/mainDialog';
 import { turnReading } from '../../dialogs/turnReading';
-import { discardViews, flushViews, say, msg } from '../../dialogs/say';
+import { discardViews, say, msg } from '../../dialogs/say';
 import { incomingText, isWelcomeMoment } from '../rendering/incoming';
 import { turnInfo } from '../../dialogs/turnInfo';
 import type { TransactionalTurn } from './transactionalTurn';
@@ -21,9 +21,9 @@ export class ComplaintBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     private readonly mainDialog: MainDialog,
-    private readonly logger?: Logger,
-    /** When given (bootstrap does), turns are serialized per conversation and saved with eTags. */
-    private readonly transactions?: TransactionalTurn,
+    private readonly logger: Logger | undefined,
+    /** Turns are serialized per conversation and saved with eTags; the replies leave once the state is saved. */
+    private readonly transactions: TransactionalTurn,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialog');
@@ -47,14 +47,8 @@ export class ComplaintBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    if (this.transactions) {
-      // Replies held until the state is saved conditionally; re-run on a conflict (see transactionalTurn.ts).
-      await this.transactions.run(context, () => this.answer(context));
-      return;
-    }
-    await this.answer(context);
-    await this.conversationState.saveChanges(context, false);
-    await flushViews(context);
+    // Replies held until the state is saved conditionally; re-run on a conflict (see transactionalTurn.ts).
+    await this.transactions.run(context, () => this.answer(context));
   }
 
   /**

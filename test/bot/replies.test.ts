@@ -41,9 +41,9 @@ class WatchedStorage extends MemoryStorage {
   }
 }
 
-function realBot(storage: WatchedStorage, transactional: boolean, understanding: Understanding = fakeUnderstanding) {
+function realBot(storage: WatchedStorage, understanding: Understanding = fakeUnderstanding) {
   const conversationState = new ConversationState(storage);
-  const transactions = transactional ? new TransactionalTurn({ storage, states: [conversationState] }) : undefined;
+  const transactions = new TransactionalTurn({ storage, states: [conversationState] });
   const bot = new ComplaintBot(conversationState, new MainDialog(understanding), undefined, transactions);
   const adapter = adapterFor((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler({ logHashSalt: '' }, logger, conversationState);
@@ -52,9 +52,9 @@ function realBot(storage: WatchedStorage, transactional: boolean, understanding:
 }
 
 describe("a turn's answer leaves after its state is saved", () => {
-  test.each([true, false])('transactional %s: nothing was sent when the state was written, the answer after', async (transactional) => {
+  test('nothing was sent when the state was written, the answer after', async () => {
     const storage = new WatchedStorage();
-    const { adapter } = realBot(storage, transactional);
+    const { adapter } = realBot(storage);
     const replies = await send(adapter, 'bonjour');
     expect(replies.join('\n')).toContain(t('fr', 'menu.greeting'));
     expect(storage.sentAtWrite.length).toBeGreaterThan(0);
@@ -66,7 +66,7 @@ describe('a turn whose state is not saved says one notice, and nothing it had qu
   test('the store is down: the storage notice alone', async () => {
     const storage = new WatchedStorage();
     storage.failWrites = true;
-    const { adapter } = realBot(storage, true);
+    const { adapter } = realBot(storage);
     expect(await send(adapter, 'bonjour')).toEqual([t('fr', 'common.storageUnavailable')]);
   });
 
@@ -89,7 +89,7 @@ describe('"supprimer mes données" is read once per turn, from the turn reading'
   test.each(['bonjour', 'supprimer mes données'])('"%s": the commands are matched once', async (text) => {
     const match = jest.spyOn(commands, 'matchGlobalCommand');
     const understanding: Understanding = { ...fakeUnderstanding, command: (message) => commands.matchGlobalCommand(message) };
-    const { adapter } = realBot(new WatchedStorage(), true, understanding);
+    const { adapter } = realBot(new WatchedStorage(), understanding);
     await send(adapter, 'bonjour');
     match.mockClear();
     await send(adapter, text);
@@ -98,7 +98,7 @@ describe('"supprimer mes données" is read once per turn, from the turn reading'
 
   test('the erasure answers, and the conversation starts afresh', async () => {
     const storage = new WatchedStorage();
-    const { adapter } = realBot(storage, true);
+    const { adapter } = realBot(storage);
     await send(adapter, 'bonjour');
     expect(await send(adapter, 'supprimer mes données')).toEqual([t('fr', 'privacy.deleted')]);
     const stored = await storage.read([`test/conversations/${CONVERSATION.id}/`]);

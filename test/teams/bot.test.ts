@@ -3,6 +3,7 @@
  * welcome is sent once when the app is installed (personal) or the bot is added to a group chat.
  * Also Messenger's quick-reply payload, which the bot reads instead of the (maybe shortened) label.
  */
+import { TransactionalTurn } from '../../src/bot/transactionalTurn';
 import { Activity, ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { ComplaintBot } from '../../src/bot/complaintBot';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -17,8 +18,15 @@ const GROUP = { id: '19:group-1@thread.v2', conversationType: 'groupChat', isGro
 
 type Incoming = Partial<Activity>;
 
+/** The bot as bootstrap builds it (transactional turns), on memory storage. */
+function teamsBot(): ComplaintBot {
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  return new ComplaintBot(conversationState, new MainDialog(fakeUnderstanding), undefined, new TransactionalTurn({ storage, states: [conversationState] }));
+}
+
 function startBot(): (activity: Incoming) => Promise<Partial<Activity>[]> {
-  const bot = new ComplaintBot(new ConversationState(new MemoryStorage()), new MainDialog(fakeUnderstanding));
+  const bot = teamsBot();
   const adapter = new TestAdapter(async (context) => bot.run(context));
   return async (activity) => {
     await adapter.receiveActivity({ locale: 'fr-FR', timestamp: new Date(NOW), ...activity } as Activity);
@@ -69,7 +77,7 @@ describe('Teams: the bot @mention is removed before the dialogs see the text', (
   });
 
   test('the activity is left as the channel sent it: the text read is kept in turn state', async () => {
-    const bot = new ComplaintBot(new ConversationState(new MemoryStorage()), new MainDialog(fakeUnderstanding));
+    const bot = teamsBot();
     const after: (string | undefined)[] = [];
     const adapter = new TestAdapter(async (context) => {
       await bot.run(context);
