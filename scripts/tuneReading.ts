@@ -75,6 +75,10 @@ async function main(): Promise<void> {
   }
   const kept = rows.filter((r) => r.wrong / cases.length <= CEILING).sort((a, b) => b.right - a.right || a.wrong - b.wrong)[0];
   console.log(kept ? `kept (fewest confirmations with confident wrong <= ${CEILING * 100} %): ${JSON.stringify(kept.policy)}` : `no policy under ${CEILING * 100} % confident wrong`);
+  // A wrong restatement costs the learner more than a click: weighed 5 to 1 against a confirmation, 5 to 2 against a miss.
+  const cost = (r: (typeof rows)[number]): number => 5 * r.wrong + r.confirm + 2 * r.miss;
+  const cheapest = [...rows].sort((a, b) => cost(a) - cost(b))[0];
+  if (cheapest) console.log(`lowest cost (wrong x5, confirmation x1, miss x2): ${JSON.stringify(cheapest.policy)}, cost ${cost(cheapest)} against ${cost(rows.find((r) => JSON.stringify(r.policy) === current) ?? cheapest)} now`);
 }
 
 main().catch((error: unknown) => {
