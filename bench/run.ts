@@ -172,6 +172,16 @@ async function healthy(port: number): Promise<boolean> {
   });
 }
 
+/** SIGTERM (the server's graceful shutdown), SIGKILL 3 s later if it is still there; resolves once it has exited. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const done = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await done;
+  clearTimeout(timer);
+}
+
 async function measureStartup(): Promise<number> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), STATE_STORAGE: 'memory', MicrosoftAppId: '', MicrosoftAppPassword: '', LOG_LEVEL: 'warn', DIRECT_LINE_SECRET: '' };
@@ -187,13 +197,7 @@ async function measureStartup(): Promise<number> {
       await sleep(5);
     }
   } finally {
-    if (!exited) {
-      const done = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await done;
-      clearTimeout(timer);
-    }
+    await stopChild(child);
   }
 }
 
@@ -270,13 +274,7 @@ async function measureColdStart(kind: 'bot' | 'echo', connector: Connector, run:
     }
     return result;
   } finally {
-    if (!exited) {
-      const done = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await done;
-      clearTimeout(timer);
-    }
+    await stopChild(child);
   }
 }
 
