@@ -5,10 +5,10 @@
  */
 import { performance } from 'perf_hooks';
 import { Intent, LANGS, Lang, NON_PROBLEM_INTENTS } from '../src/domain/types';
-import { ClassifierKind, IntentClassifier } from '../src/understanding/classifier';
+import { CLASSIFIER_KINDS, ClassifierKind, IntentClassifier } from '../src/understanding/classifier';
 import { loadCorpus } from '../src/understanding/corpus';
 
-const KINDS: ClassifierKind[] = ['nlpjs', 'linear', 'ensemble'];
+const KINDS: readonly ClassifierKind[] = CLASSIFIER_KINDS;
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 const NON_PROBLEMS = new Set<string>(NON_PROBLEM_INTENTS);
 

@@ -162,7 +162,11 @@ export interface Opinions {
 }
 
 /** Which model scores a message: nlp.js alone, the linear n-gram model alone, or the mean of both (see README). */
-export type ClassifierKind = 'nlpjs' | 'linear' | 'ensemble';
+export const CLASSIFIER_KINDS = ['nlpjs', 'linear', 'ensemble'] as const;
+export type ClassifierKind = (typeof CLASSIFIER_KINDS)[number];
+export function isClassifierKind(value: unknown): value is ClassifierKind {
+  return CLASSIFIER_KINDS.some((kind) => kind === value);
+}
 export const DEFAULT_CLASSIFIER: ClassifierKind = 'ensemble';
 
 interface LangModels {
@@ -253,11 +257,11 @@ export class IntentClassifier {
       throw new Error(`IntentClassifier.classify: no model for "${lang}"`);
     }
     const total = new Map<Intent, number>();
-    const each: Map<string, number>[] = [];
+    const each: (readonly { intent: string; score: number }[])[] = [];
     const tops: string[] = [];
     const add = (ranked: readonly { intent: string; score: number }[], weight: number): void => {
       tops.push(ranked[0]?.intent ?? '');
-      each.push(new Map(ranked.map(({ intent, score }) => [intent, score])));
+      each.push(ranked);
       for (const { intent, score } of ranked) {
         if (isIntent(intent) && Number.isFinite(score) && score > 0) total.set(intent, (total.get(intent) ?? 0) + weight * score);
       }
@@ -267,7 +271,7 @@ export class IntentClassifier {
     if (model.linear) add(model.linear.classify(model.featurizer.linearFeatures(text)).map(({ label, score }) => ({ intent: label, score })), 1 / parts);
     const ranking = [...total].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
     const best = ranking[0]?.intent;
-    const support = best === undefined ? 0 : Math.min(...each.map((scores) => scores.get(best) ?? 0));
+    const support = best === undefined ? 0 : Math.min(...each.map((ranked) => ranked.find((r) => r.intent === best)?.score ?? 0));
     return { ranking, agree: tops.every((top) => top === tops[0]), support };
   }
 

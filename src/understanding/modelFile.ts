@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { extname, join } from 'path';
 import { LANGS, isLang } from '../domain/types';
 import { isRecord } from '../shared';
-import { ClassifierKind, DEFAULT_CLASSIFIER, IntentClassifier, SavedClassifier } from './classifier';
+import { ClassifierKind, DEFAULT_CLASSIFIER, IntentClassifier, SavedClassifier, isClassifierKind } from './classifier';
 import { Corpus, loadCorpus } from './corpus';
 
 export const MODEL_FILE = 'classifier.json';
@@ -34,7 +34,7 @@ export function trainingKey(corpora: readonly Corpus[], kind: ClassifierKind): s
 function parseSaved(raw: unknown, key: string): SavedClassifier | undefined {
   if (!isRecord(raw) || raw.key !== key || !isRecord(raw.classifier)) return undefined;
   const { kind, models } = raw.classifier;
-  if ((kind !== 'nlpjs' && kind !== 'linear' && kind !== 'ensemble') || !Array.isArray(models)) return undefined;
+  if (!isClassifierKind(kind) || !Array.isArray(models)) return undefined;
   const parsed: SavedClassifier['models'] = [];
   for (const model of models) {
     if (!isRecord(model) || !isLang(model.lang)) return undefined;
