@@ -130,6 +130,9 @@ const submenuAnswer: Interpreter<string> = (input) => {
 };
 
 export class MainDialog extends ComponentDialog {
+  /** The first message and the menu's answers are read, and counted, by one interpreter. */
+  private readonly answerProblem: Interpreter<Picked>;
+
   constructor(
     /** Read once per turn through turnReading(); the bot reads its erasure command from the same reading. */
     readonly understanding: Understanding,
@@ -138,6 +141,7 @@ export class MainDialog extends ComponentDialog {
     private readonly documents: DocumentSettings = { key: randomBytes(32), baseUrl: 'http://localhost:3978', ttlHours: 24 },
   ) {
     super(MAIN_DIALOG);
+    this.answerProblem = problemAnswer(telemetry);
     this.addDialog(
       new WaterfallDialog(FLOW, [
         this.understandStep.bind(this),
@@ -149,7 +153,7 @@ export class MainDialog extends ComponentDialog {
         this.loopStep.bind(this),
       ]),
     );
-    this.addDialog(new AskDialog(ASK_PROBLEM, understanding, problemAnswer(telemetry), false));
+    this.addDialog(new AskDialog(ASK_PROBLEM, understanding, this.answerProblem, false));
     this.addDialog(new AskDialog(ASK_SUBMENU, understanding, submenuAnswer));
     this.addDialog(new AskDialog(ASK_MORE, understanding, moreAnswer));
     this.addDialog(new AskDialog(ASK_MORE_OR_DATES, understanding, choiceOrDates));
@@ -228,7 +232,7 @@ export class MainDialog extends ComponentDialog {
     if (!text) return this.askProblem(step, { question: 'menu.question', choices: 'problems' });
     const { lang, now } = turnInfo(step.context);
     const menu = [...choiceSet('problems', lang), ...choiceSet('otherProblems', lang), ...choiceSet('contacts', lang)];
-    const picked = problemAnswer(this.telemetry)({ text, picked: this.pickedFromMenu(menu, text), choices: menu, lang, now, understanding: this.understanding, reading });
+    const picked = this.answerProblem({ text, picked: this.pickedFromMenu(menu, text), choices: menu, lang, now, understanding: this.understanding, reading });
     const request = reading.request();
     if (picked && 'ask' in picked && typeof picked.ask.choices !== 'string') valuesOf(step, isFlowValues).facts = reading.facts();
     if (picked) return step.next(picked);
