@@ -20,7 +20,7 @@ import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
 import { isRouteResult } from './routeDialog';
-import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isIsoDateString, isLaterDates, isLetterKind, isRoute, isString, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
+import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isLaterDates, isLetterKind, isRoute, isString, isWithdrawalInput, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
 import { isRecord } from '../src/shared';
 import { formCard, phoneCard } from './cards';
 import { msg, say, setTurnLang, turnInfo } from './say';
@@ -30,6 +30,7 @@ import { randomBytes } from 'crypto';
 import type { CaseFile, LetterKind } from '../src/domain/caseFile';
 import { documentLinks, letterExplanation, letterForChat, lettersFor } from '../src/documents';
 import { parisIsoDate } from '../src/rules/calendar';
+import type { WithdrawalInput } from '../src/rules/withdrawal';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
@@ -58,7 +59,7 @@ interface FlowValues {
   /** What the message being confirmed stated (dates, order number, steps), for the route picked afterwards. */
   facts?: ExtractedFacts;
   /** A withdrawal answered from one date (the other one unknown): the dates it used, to count again if the other comes. */
-  withdrawalDates?: { registeredOn?: string; paidOn?: string };
+  withdrawalDates?: WithdrawalInput;
 }
 
 interface LetterOffer {
@@ -72,7 +73,7 @@ const isFlowValues = fields<FlowValues>({
   others: optional(arrayOf(isRoute)),
   letter: optional(fields<LetterOffer>({ kind: isLetterKind, file: isCaseFile })),
   facts: optional(isExtractedFacts),
-  withdrawalDates: optional(fields<{ registeredOn?: string; paidOn?: string }>({ registeredOn: optional(isIsoDateString), paidOn: optional(isIsoDateString) })),
+  withdrawalDates: optional(isWithdrawalInput),
 });
 
 /** Where document links point and how they are sealed (config.documents); a random key when not given (tests). */
@@ -380,7 +381,7 @@ export class MainDialog extends ComponentDialog {
  * The dates of a withdrawal answered from one date, with the ones the learner added: a date said to be a
  * registration or a payment replaces that one; a date alone is the one that was missing. Guessed months stay guessed.
  */
-export function withdrawalFactsWith(known: { registeredOn?: string; paidOn?: string }, added: LaterDates): ExtractedFacts {
+export function withdrawalFactsWith(known: WithdrawalInput, added: LaterDates): ExtractedFacts {
   const missing = known.paidOn === undefined ? 'paidOn' : 'registeredOn';
   const registeredOn = added.registeredOn ?? (missing === 'registeredOn' ? added.date : undefined) ?? known.registeredOn;
   const paidOn = added.paidOn ?? (missing === 'paidOn' ? added.date : undefined) ?? known.paidOn;

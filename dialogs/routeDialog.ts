@@ -2,9 +2,10 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ExtractedFacts, Understanding } from '../src/domain/understanding';
 import type { CaseFile } from '../src/domain/caseFile';
+import type { WithdrawalDate } from '../src/rules/withdrawal';
 import { AskDialog, AskOptions } from './prompts/askDialog';
 import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
-import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isString, oneOf, optional, optionsOf } from './stepState';
+import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isString, isWithdrawalDate, oneOf, optional, optionsOf } from './stepState';
 
 export interface RouteOptions {
   /** What the user's first message already said; never asked again. */
@@ -13,19 +14,18 @@ export interface RouteOptions {
   skipRestate?: boolean;
 }
 
-/** A route ends done (with what it established, for the letters, the case file and the calendar), or switched. */
 /**
  * How a route ended: done (with its case file, and for a withdrawal counted from one date, the date it invites the
  * learner to add), or left for a new problem typed mid-question.
  */
-export type RouteResult = { kind: 'done'; file?: CaseFile; invites?: 'paidOn' | 'registeredOn' } | { kind: 'switch'; text: string };
+export type RouteResult = { kind: 'done'; file?: CaseFile; invites?: WithdrawalDate } | { kind: 'switch'; text: string };
 export const DONE: RouteResult = { kind: 'done' };
-export const done = (file: CaseFile, invites?: 'paidOn' | 'registeredOn'): RouteResult => ({ kind: 'done', file, ...(invites ? { invites } : {}) });
+export const done = (file: CaseFile, invites?: WithdrawalDate): RouteResult => ({ kind: 'done', file, ...(invites ? { invites } : {}) });
 
 const isSwitch = fields<{ kind: 'switch'; text: string }>({ kind: oneOf(['switch']), text: isString });
 /** A route's result, as the step after the route reads it. */
 export const isRouteResult: Guard<RouteResult> = either(
-  fields<{ kind: 'done'; file?: CaseFile; invites?: 'paidOn' | 'registeredOn' }>({ kind: oneOf(['done']), file: optional(isCaseFile), invites: optional(oneOf(['paidOn', 'registeredOn'])) }),
+  fields<{ kind: 'done'; file?: CaseFile; invites?: WithdrawalDate }>({ kind: oneOf(['done']), file: optional(isCaseFile), invites: optional(isWithdrawalDate) }),
   isSwitch,
 );
 

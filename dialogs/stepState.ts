@@ -19,6 +19,7 @@ import { isIsoDate } from '../src/documents/format';
 import type { ExtractedFacts } from '../src/domain/understanding';
 import type { DateReading, Duration } from '../src/domain/understanding';
 import type { DateAnswer, LaterDates } from './prompts/interpreters';
+import type { WithdrawalDate, WithdrawalInput } from '../src/rules/withdrawal';
 
 /** A run-time check that narrows `unknown` to T. */
 export type Guard<T> = (value: unknown) => value is T;
@@ -135,6 +136,8 @@ export function answerOf<T>(step: WaterfallStepContext, guard: Guard<T>): T | un
 
 /** A button's value (pickedChoice, buttonOnly). */
 export const isChoice: Guard<string> = isString;
+export const isWithdrawalDate: Guard<WithdrawalDate> = oneOf(['paidOn', 'registeredOn']);
+export const isWithdrawalInput: Guard<WithdrawalInput> = fields<WithdrawalInput>({ registeredOn: optional(isIsoDateString), paidOn: optional(isIsoDateString) });
 export const isLaterDates: Guard<LaterDates> = fields<LaterDates>({
   kind: oneOf(['dates']),
   registeredOn: optional(isIsoDateString),

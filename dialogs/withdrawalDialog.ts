@@ -6,12 +6,12 @@
  */
 import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { CNED_FACTS } from '../src/facts/cned';
-import { earliestOpenStart, withdrawalStatusIfValid, WithdrawalInput, WithdrawalStatus } from '../src/rules/withdrawal';
+import { earliestOpenStart, withdrawalStatusIfValid, WithdrawalDate, WithdrawalInput, WithdrawalStatus } from '../src/rules/withdrawal';
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, ask, done, ASK_DATE, DONE } from './routeDialog';
-import { answerOf, fields, isBoolean, isDateAnswer, isIsoDateString, oneOf, optional, valuesOf } from './stepState';
+import { answerOf, fields, isBoolean, isDateAnswer, isWithdrawalDate, isWithdrawalInput, optional, valuesOf } from './stepState';
 import { cancellationCard } from './cards';
 import { dateFor, msg, say, turnInfo } from './say';
 
@@ -21,18 +21,18 @@ interface Known {
   /** A date whose month or year was guessed. */
   guessed: boolean;
   /** The other date, not given, could be later. */
-  missing?: 'paidOn' | 'registeredOn';
+  missing?: WithdrawalDate;
 }
 
 const isKnown = fields<Known>({
-  input: fields<WithdrawalInput>({ registeredOn: optional(isIsoDateString), paidOn: optional(isIsoDateString) }),
+  input: isWithdrawalInput,
   guessed: isBoolean,
-  missing: optional(oneOf(['paidOn', 'registeredOn'])),
+  missing: optional(isWithdrawalDate),
 });
 /** The values as stored: empty at the first step. */
 const isWithdrawalValues = fields<{ known?: Known }>({ known: optional(isKnown) });
 
-const MISSING_QUESTION: Record<'paidOn' | 'registeredOn', MessageKey> = {
+const MISSING_QUESTION: Record<WithdrawalDate, MessageKey> = {
   paidOn: 'withdrawal.askPaidOn',
   registeredOn: 'withdrawal.askRegisteredOn',
 };

@@ -10,6 +10,8 @@ export interface WithdrawalInput {
   registeredOn?: string;
   paidOn?: string;
 }
+/** One of the two dates the period may count from. */
+export type WithdrawalDate = keyof WithdrawalInput;
 
 export interface WithdrawalStatus {
   /** The later of the two dates: the source says "after registration AND payment". */
