@@ -61,6 +61,10 @@ const UNANSWERED =
 /** A step negated just before ("je n'ai pas encore saisi le médiateur"). */
 const NEGATED_BEFORE = /\b(?:pas encore|jamais|not yet|never|haven't|have not|didn't|did not|n'ai pas|sans)\b[^.;]{0,20}$/;
 
+/** A step the user wants to take, not one taken ("je veux saisir le médiateur", "I want to complain to the mediator"). */
+const INTENDED_BEFORE =
+  /\b(?:veux|voudrais|souhaite|souhaiterais|aimerais|vais|dois|faut|want to|wanna|would like to|'d like to|wish to|going to|need to|planning to|plan to)\b(?:(?!\b(?:deja|already|ai|have|'ve|avons|had)\b)[^.;,]){0,30}$/;
+
 const QUESTION_START =
   /^(?:comment|ou |quel|quelle|quels|quelles|dois-je|puis-je|peut-on|est-ce qu|combien|pourquoi|how|where|what|which|should|can i|could i|do i|is there|are there|who)\b/;
 
@@ -123,7 +127,8 @@ function stepsIn(text: string, seg: Range): Found[] {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice)) !== null) {
-      if (NEGATED_BEFORE.test(slice.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const before = slice.slice(Math.max(0, m.index - 40), m.index);
+      if (NEGATED_BEFORE.test(before) || INTENDED_BEFORE.test(before)) continue;
       if (!seen.has(kind)) seen.set(kind, { kind, pos: seg.start + m.index, outcome: 'unknown' });
       if (REPEATED.test(slice.slice(m.index, m.index + m[0].length + 25))) repeated.add(kind);
       break;

@@ -109,6 +109,12 @@ describe('history', () => {
     ['fr', 'Je vous recommande ce cours', []],
     ['en', 'What is the phone number?', []],
     ['fr', 'Bonjour, je voudrais des informations sur ma formation.', []],
+    // a step wanted is not a step taken
+    ['en', 'I want to complain to the mediator', []],
+    ['fr', 'je voudrais saisir le médiateur', []],
+    ['fr', "je vais envoyer un recommandé", []],
+    ['fr', "je veux me plaindre, j'ai déjà saisi le médiateur", [['mediator', 'unknown']]],
+    ['en', "I'd like to go further: I have already sent a registered letter", [['registeredLetter', 'unknown']]],
   ])('%s %j', (lang, text, expected) => {
     const history = extractFacts(text, lang, now).history;
     expect(history.map((a) => [a.kind, a.outcome, ...(a.on === undefined ? [] : [a.on])])).toEqual(expected);
