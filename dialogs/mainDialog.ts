@@ -106,9 +106,9 @@ const problemAnswer =
     if (picked && isRoutable(picked)) return { route: picked, others: [] };
     if (isSubmenu(picked)) return { ask: { question: SUBMENUS[picked], choices: picked } };
     if (!reading.text) return undefined;
-    // "non merci" at the menu: nothing to do, a polite end.
-    if (understanding.yesNo(reading.text) === 'no') return { goodbye: true };
     const request = reading.request();
+    // "non merci" at the menu: nothing to do, a polite end ("no access code yet" names a problem: it is no "no").
+    if (understanding.yesNo(reading.text) === 'no' && !(request.kind === 'problem' && request.sure)) return { goodbye: true };
     telemetry.trackEvent('reading', { kind: request.kind === 'problem' ? (request.sure ? 'sure' : 'confirm') : request.kind === 'nonProblem' ? request.intent : 'unclear' });
     if (request.kind !== 'problem') return undefined;
     if (request.sure) return { route: request.route, others: request.others };

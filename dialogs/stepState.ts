@@ -78,6 +78,7 @@ export const isExtractedFacts: Guard<ExtractedFacts> = fields<ExtractedFacts>({
   waiting: optional(isDuration),
   orderNumber: optional(isString),
   registered: optional(isBoolean),
+  sameDay: optional(isBoolean),
   afterWithdrawal: optional(isBoolean),
   history: arrayOf(isPastAction),
   amountCents: optional(isNumber),

@@ -55,10 +55,12 @@ export const buttonOnly: Interpreter<string> = ({ picked }) => picked;
 export type DateAnswer = DateReading | 'unknown' | 'sameDay';
 
 /** A date: a shortcut button, a date written in the reply ("le 20", "20/11", "il y a 3 jours"), or "I don't know". */
-export const dateAnswer: Interpreter<DateAnswer> = ({ text, picked, lang, now, understanding }) => {
+export const dateAnswer: Interpreter<DateAnswer> = ({ text, picked, choices, lang, now, understanding, reading }) => {
   if (picked === 'today') return { iso: parisDaysAgo(now, 0), inferred: false };
   if (picked === 'yesterday') return { iso: parisDaysAgo(now, 1), inferred: false };
   if (picked === 'unknown' || picked === 'sameDay') return picked;
+  // "j'ai payé le même jour" where "Le même jour" is offered.
+  if (choices.some((choice) => choice.value === 'sameDay') && reading.facts().sameDay) return 'sameDay';
   const date = understanding.readDate(text, lang, now);
   if (date) return date;
   return understanding.yesNo(text) === 'unknown' ? 'unknown' : undefined;

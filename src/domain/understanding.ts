@@ -42,6 +42,8 @@ export interface ExtractedFacts {
   history: PastAction[];
   /** An amount of money the message gives ("450 €", "1 200,50 euros"), in euro cents. */
   amountCents?: number;
+  /** "Le même jour", "the same day", said without any date: the step asked about happened on the day of the other. */
+  sameDay?: boolean;
   /** Dates above whose month or year was guessed ("le 20", or a day and month long ago): confirm before concluding. */
   inferred?: Array<'registeredOn' | 'paidOn' | 'date'>;
 }

@@ -258,6 +258,8 @@ export function extractFacts(text: string, lang: Lang, now: DateTime): Extracted
   });
 
   // "inscrit le 23 et payé le même jour", "paid the same day": one date for both.
+  const sameDay = new RegExp(`\\b${SAME_DAY}\\b`).test(folded);
+  if (sameDay && facts.registeredOn === undefined && facts.paidOn === undefined) facts.sameDay = true;
   if (facts.paidOn === undefined && facts.registeredOn !== undefined && SAME_DAY_PAID.test(folded)) {
     facts.paidOn = facts.registeredOn;
     if (facts.inferred?.includes('registeredOn')) facts.inferred.push('paidOn');

@@ -46,6 +46,33 @@ describe('menu and misunderstandings', () => {
   });
 });
 
+const en = (key: Parameters<typeof t>[1]) => t('en', key).split('{')[0];
+
+describe('short answers and first messages that look like something else', () => {
+  test('"no access code yet" names a problem: it is not a "no thanks"', async () => {
+    const turn = await startConversation(understanding, 'en', THURSDAY_11H).send('no access code yet, paid on the 5th');
+    expect(turn.text).toContain(en('missingAccessCodes.restate'));
+    expect(turn.text).not.toContain(en('menu.goodbye'));
+  });
+
+  test('wanting the mediator is not having seized it, and a short English answer keeps the English page in English', async () => {
+    const conversation = startConversation(understanding, 'en', THURSDAY_11H);
+    expect((await conversation.send('I want to complain to the mediator')).text).toContain(en('escalation.askDone'));
+    expect((await conversation.send('a registered letter')).text).toContain(en('escalation.askWhen'));
+  });
+
+  test.each([
+    ['fr', 'je souhaite me rétracter, je me suis inscrit le 2 novembre', "j'ai payé le même jour"],
+    ['en', 'I want to withdraw, I enrolled on 2 November', 'I paid the same day'],
+  ] as const)('"the same day" in words answers the payment date (%s)', async (lang, first, sameDay) => {
+    const conversation = startConversation(understanding, lang, THURSDAY_11H);
+    expect((await conversation.send(first)).buttons).toContain(t(lang, 'choice.sameDay'));
+    const turn = await conversation.send(sameDay);
+    expect(turn.text).not.toContain(t(lang, 'common.notUnderstood'));
+    expect(turn.text).toContain(t(lang, 'withdrawal.closed').split('{')[0]);
+  });
+});
+
 describe('endings', () => {
   test('"no" ends the dialog, and a later message starts a new one', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
