@@ -40,6 +40,47 @@ function isNonProblem(intent: string): intent is NonProblemIntent {
 const SEGMENT_BOUNDS =
   /[.!?;\n]+|,?\s+(?:et aussi|et puis|aussi|egalement|par ailleurs|de plus|en plus|autre chose|autre probleme|et en plus|ensuite|and also|also|another thing|besides|on top of that)\s+/g;
 
+/**
+ * A clause names a problem of its own only when each model gives it at least this: a clause of context
+ * ("I paid on Saturday 28 November", "j'avais pourtant changé mon adresse") is read surely, but with less support.
+ */
+const CLAUSE_SUPPORT = 0.6;
+/**
+ * A clause that tells a step the learner took ("je me suis rétracté", "I paid on 28 November", "j'avais changé mon
+ * adresse") is the context of the problem told after it, not a problem of its own.
+ */
+const STEP_TAKEN =
+  /^(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|demenage\w*|change\w*|withdrew|withdrawn|paid|moved|changed|cancel+ed|enrolled|registered|signed up)\b/;
+/** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
+const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while)\s+/g;
+
+/** The clauses of each sentence. */
+function clauses(text: string): string[] {
+  return segments(text)
+    .flatMap((segment) => segment.split(CLAUSE_BOUNDS))
+    .map((part) => part.trim())
+    .filter((part) => part.split(' ').length >= MIN_SEGMENT_WORDS);
+}
+
+/** A clause read surely as a problem, and whether it names that problem on its own. */
+interface ClauseReading {
+  route: RouteKey;
+  /** Supported by each model, and not a step told as context. */
+  own: boolean;
+}
+
+/** Each clause's sure reading, in the order of the message (undefined for a clause read as nothing sure). */
+function readClauses(classifier: IntentClassifier, text: string, lang: Lang, policy: Readonly<ReadingPolicy>): (ClauseReading | undefined)[] {
+  const parts = clauses(text);
+  if (parts.length < 2) return [];
+  return parts.slice(0, 8).map((part) => {
+    const opinions = classifier.opinions(part, lang);
+    const top = opinions.ranking[0];
+    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy)) return undefined;
+    return { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !STEP_TAKEN.test(part) };
+  });
+}
+
 function segments(text: string): string[] {
   return normalizeText(text.slice(0, 1200))
     .split(SEGMENT_BOUNDS)
@@ -62,26 +103,25 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
     .slice(0, MAX_CANDIDATES)
     .map((r) => r.intent);
 
-  // Problems named by parts of the message, in order (only when there are several parts).
-  const parts = segments(text);
-  const partRoutes: RouteKey[] = [];
-  if (parts.length > 1) {
-    for (const part of parts.slice(0, 8)) {
-      const opinions = classifier.opinions(part, lang);
-      const top = opinions.ranking[0];
-      if (top && isRouteKey(top.intent) && isSure(opinions, policy) && !partRoutes.includes(top.intent)) partRoutes.push(top.intent);
-    }
-  }
+  // Problems named by clauses of the message, each on its own, in order.
+  const read = readClauses(classifier, text, lang, policy);
+  const named: RouteKey[] = [];
+  for (const clause of read) if (clause?.own && !named.includes(clause.route)) named.push(clause.route);
 
-  // Several problems, each named clearly by its own part: the first one told is answered, the others offered after.
   const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) ? best.intent : undefined;
-  if (partRoutes.length > 1 || (partRoutes.length === 1 && wholeRoute === undefined)) {
-    const [first, ...rest] = partRoutes;
-    const others = [...rest, ...(wholeRoute && !partRoutes.includes(wholeRoute) ? [wholeRoute] : [])];
-    return { kind: 'problem', route: first, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };
-  }
   if (wholeRoute) {
-    return { kind: 'problem', route: wholeRoute, sure: true, candidates, others: partRoutes.filter((r) => r !== wholeRoute).slice(0, MAX_OTHERS) };
+    // The whole message's problem, unless a clause before the one that says it names another problem: that one is
+    // told first ("je n'ai toujours pas mes codes et j'ai besoin d'un certificat de scolarité" is about the codes first).
+    const at = read.findIndex((clause) => clause?.route === wholeRoute);
+    const first = at > 0 ? named.find((route) => route !== wholeRoute && read.slice(0, at).some((clause) => clause?.own && clause.route === route)) : undefined;
+    const route = first ?? wholeRoute;
+    const others = [...(first ? [wholeRoute] : []), ...named.filter((r) => r !== route && r !== wholeRoute)];
+    return { kind: 'problem', route, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };
+  }
+  // Several problems, each named clearly by its own clause: the first one told is answered, the others offered after.
+  if (named.length > 1) {
+    const [first, ...rest] = named;
+    return { kind: 'problem', route: first, sure: true, candidates, others: rest.slice(0, MAX_OTHERS) };
   }
   // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem.
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && whole.agree) return { kind: 'nonProblem', intent: best.intent };

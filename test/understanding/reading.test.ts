@@ -1,0 +1,23 @@
+/** Messages naming two problems: the one told first is answered, the other offered; a step told as context is no problem. */
+import type { Lang, RouteKey } from '../../src/domain/types';
+import { IntentClassifier } from '../../src/understanding/classifier';
+import { readMessage } from '../../src/understanding/reading';
+
+let classifier: IntentClassifier;
+beforeAll(async () => {
+  classifier = await IntentClassifier.train();
+}, 120_000);
+
+test.each<[Lang, string, RouteKey, RouteKey | undefined]>([
+  ['fr', "je n'ai toujours pas reçu mes livres et mon devoir 3 n'est pas corrigé depuis un mois", 'materialsNotReceived', 'pedagogy'],
+  ['fr', "je n'ai plus accès à mon espace inscrit et il me faut une attestation de formation pour mon employeur", 'lostCredentials', 'documents'],
+  ['en', 'I still have no access codes and I need a certificate of enrolment for the CAF', 'missingAccessCodes', 'documents'],
+  ['en', 'my refund has not arrived and now I got a collection letter', 'refundDelay', 'collectionLetter'],
+  // a step already taken, told first, is the context of the problem
+  ['fr', "je me suis rétractée et j'attends toujours mon remboursement", 'refundDelay', undefined],
+  ['en', 'I paid on Saturday 28 November and I want to withdraw', 'withdrawal', undefined],
+])('%s %j: %s first', (lang, text, first, other) => {
+  const reading = readMessage(classifier, text, lang);
+  expect(reading).toMatchObject({ kind: 'problem', route: first, sure: true });
+  if (reading.kind === 'problem' && other) expect(reading.others).toContain(other);
+});
