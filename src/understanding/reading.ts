@@ -47,10 +47,11 @@ const SEGMENT_BOUNDS =
 const CLAUSE_SUPPORT = 0.6;
 /**
  * A clause that tells a step the learner took ("je me suis rétracté", "I paid on 28 November", "j'avais changé mon
- * adresse") is the context of the problem told after it, not a problem of its own.
+ * adresse"), or something the learner has ("I have my access codes"), is the context of the problem told after it,
+ * not a problem of its own.
  */
 const STEP_TAKEN =
-  /^(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|demenage\w*|change\w*|withdrew|withdrawn|paid|moved|changed|cancel+ed|enrolled|registered|signed up)\b/;
+  /^(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|withdrew|withdrawn|paid|changed|cancel+ed|enrolled|registered|signed up)\b|^(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b/;
 /** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
 const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while)\s+/g;
 

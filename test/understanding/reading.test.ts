@@ -16,6 +16,7 @@ test.each<[Lang, string, RouteKey, RouteKey | undefined]>([
   // a step already taken, told first, is the context of the problem
   ['fr', "je me suis rétractée et j'attends toujours mon remboursement", 'refundDelay', undefined],
   ['en', 'I paid on Saturday 28 November and I want to withdraw', 'withdrawal', undefined],
+  ['en', 'I have my login and password but the course books never came', 'materialsNotReceived', undefined],
 ])('%s %j: %s first', (lang, text, first, other) => {
   const reading = readMessage(classifier, text, lang);
   expect(reading).toMatchObject({ kind: 'problem', route: first, sure: true });
