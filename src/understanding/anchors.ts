@@ -1,0 +1,74 @@
+/**
+ * A second-stage check of the words each problem needs. The classifiers extrapolate from weak cues ("partiel" read as a
+ * payment, "appeler la France me coûte cher" read as the phone route); a problem is restated without asking only when
+ * the message holds at least one word of its family. The lists are wide on purpose (recall on the corpora is tested in
+ * test/understanding/anchors.test.ts): they only catch readings with no word of the problem at all.
+ * Matched on normalized text (lower case, no accents); a stem matches the start of a word.
+ */
+import { isRouteKey } from '../domain/types';
+import type { RouteKey } from '../domain/types';
+
+const STEMS: Readonly<Record<RouteKey, string>> = {
+  lostCredentials:
+    'log|co(?!\\p{L})|identifiant|login|log in|log on|logon|mot de passe|mdp|password|passwd|username|user name|connect|connex|sign in|signin|acces|access|espace|compte|account|lock|bloque|code|reinitialis|reset|oubli|forgot|perdu|lost',
+  missingAccessCodes:
+    'acced|rien|formation|code|acces|access|identifiant|login|plateforme|platform|en ligne|online|espace|connect|connex|password|mot de passe|mdp|cours|course|activ',
+  withdrawal:
+    'command|order|mauvaise formation|wrong course|trompe|retract|withdraw|14 jours|14 days|quatorze|fourteen|annul|cancel|rembours|refund|avis|mind|renonc|back out|desist|delai|deadline|inscri|enrol|regist|sign up|signed up|l221|consommat|consumer|cooling',
+  cancellation:
+    'report|defer|plus|retour|back|unsubscri|hold|pull out|end|annul|cancel|arret|stop|interromp|interrupt|pause|suspend|desinscri|unenrol|un-enrol|unregister|quit|abandon|resili|withdraw|continu|leave|drop|fin de|end my|terminate|mettre fin|demission|plus suivre',
+  updateDetails:
+    'rectif|naissance|birth|compte|account|email|replace|remplac|new|nouveau|nouvelle|adresse|address|rib|iban|bic|bank|banc|coordonnee|detail|telephone|phone|numero|number|nom|name|mail|demenag|moved|move|chang|update|mise a jour|mettre a jour|modifi|corrig|correct|erreur|mistake|wrong|info|prenom',
+  adminProcedure:
+    'file|scholarship|waiver|transfer|proof|review|block|fund|agenc|certif|demarche|dossier|procedure|formulaire|form|inscri|enrol|regist|papier|paper|administrati|attestation|justificatif|piece|document|demande|application|request|apply|valid|statut|status|bloque|stuck|dsden|dasen|autorisation|bourse',
+  parcelOldAddress:
+    'textbook|ended up|colis|parcel|package|livr|deliver|adresse|address|envoi|envoy|sent|send|courrier|poste|post|manuel|livre|book|cours|materi|reexped|redirect|retour|return|demenag|moved',
+  internshipProblem:
+    'stage|stagiaire|intern|placement|convention|tuteur|tutrice|entreprise|employeur|company|employer|tutor|pfmp|alternance|apprenti|work experience|structure d accueil|host',
+  refundDelay: 'reimburs|rembours|refund|argent|money|rendre|back|virement|avoir|credit|paid|paye|pay',
+  noAnswer:
+    'plaind|adress|contest|refus|appel|direct|go to|repon|repond|answer|reply|replie|respond|response|nouvelle|news|retour|silence|personne|nobody|no one|noone|ignor|relanc|rien|nothing|recours|appeal|recommande|registered|escalat|plainte|complain|reclamation|heard|attend|wait|bouge|avance|suite|follow',
+  contactPhone:
+    'joign|rappel|num|tel|phone|appel|appell|call|numero|number|joindre|reach|ring|horaire|hours|heure|ouvert|open|ferme|closed|parler|speak|talk|conseiller|advisor|adviser|ligne|line|standard|hotline|samedi|saturday|dimanche|sunday|midi|lunch|humain|human|person|quelqu',
+  contactFax: 'fax|telecopi',
+  contactPostal: 'ou(?!\\p{L})|situe|base|locat|where|ladresse|adresse|address|postal|courrier|lettre|letter|ecri|write|poste|post|siege|headquarter|envoy|send|mail|poitiers|futuroscope|chasseneuil|bp|cs',
+  contactSocial: 'x(?!\\p{L})|facebok|facebook|twitter|instagram|linkedin|reseau|social|whatsapp|tiktok|youtube|messenger|insta|fb|tweet|dm|message prive|private message|snap',
+  contactMediator: 'mediat|ombudsman|defenseur|defender|litige|dispute|recours|appeal|conciliat',
+  contactFaq: 'en ligne|ecri|formulaire|form|contact|q&a|q & a|knowledge|base de connaissance|faq|question|aide|help|foire|centre d aide|page|guide|info|renseign|site|article',
+  pedagogy:
+    'option|moyenne|average|book|year|annee|devoir|homework|assignment|correct|corrig|cours|course|prof|enseignant|teacher|tutor|tuteur|tutrice|note|grade|mark|lecon|lesson|exercice|exercise|erreur|error|mistake|niveau|level|matiere|subject|copie|essay|fascicule|booklet|chapitre|chapter|expliqu|explain|comprend|understand|pedagog|feedback|formateur|trainer|programme|syllabus|contenu|content|travail|work|rendu|submit',
+  examsDiplomas:
+    'lexam|convoc|exam|epreuve|convocation|convened|diplom|resultat|result|bac|bts|cap|dcg|dscg|brevet|certif|releve|transcript|note|grade|session|candidat|partiel|test|delf|dalf|oral|ecrit|admis|passed|rattrapage|resit|jury|academie|rectorat|centre|surveill',
+  documents:
+    'certif|certificat|certificate|attestation|document|scolarite|releve|justificatif|preuve|proof|letter|lettre|caf|employeur|employer|visa|bulletin|papier|paper|carte|card|transcript|prefecture|pole emploi|france travail|cpam|securite sociale|bourse|crous|statement|record',
+  debitDispute:
+    'trop|overpa|revers|prelev|debit|charg|paye|paid|pay|montant|amount|somme|sum|factur|bill|deux fois|twice|double|rembours|refund|banque|bank|argent|money|frais|fee|encaiss|cash|cheque|check|carte|card|€|euro|eur|sepa|mandat|autoris|preleve|retir|took|taken',
+  collectionLetter:
+    'executoire|notice|late|retard|chasing|chase|relance|remind|recouvrement|collection|huissier|bailiff|factur|invoice|bill|impaye|unpaid|mise en demeure|lettre|letter|courrier|frais|owe|dette|debt|demand|reclam|contentieux|tresor|amende|penalt|majoration|payer|pay',
+  paymentPlan:
+    'impaye|regularis|mensualis|pai|pay|fois|instal|echeanc|echelonn|mensualit|monthly|month|prelev|debit|virement|transfer|solde|balance|carte|card|cheque|check|regl|financ|cpf|cout|cost|prix|price|tarif|fee|rejet|reject|bounce|owe|devoir la somme|opco|mutuelle|etal|euro|€|somme|sum|amount|montant',
+  technicalIssue:
+    'quiz|classe virtuelle|virtual|scan|format|enregistr|save|ouvr|open|lance|start|en ligne|online|interacti|plateforme|platform|site|website|bug|beug|telecharg|download|video|appli|app|ecran|screen|page|navigat|browser|charg|load|marche|work|fonctionn|erreur|error|connexion|connect|pdf|audio|son|sound|lien|link|ordi|computer|laptop|tablette|tablet|phone|portable|crash|plant|lent|slow|affich|display|upload|depos|envoyer|submit|technique|technical|fichier|file|mise a jour|update|blanc|blank|404|500|freeze|bloqu|stuck',
+  materialsNotReceived:
+    'tracking|suivi|textbook|livre|book|manuel|textbook|colis|parcel|package|materi|fascicule|papier|paper|recu|receiv|arriv|envoi|envoy|sent|livr|deliver|carton|box|kit|cours|course|cahier|dvd|cd|cle usb|usb|jamais eu|never got|never came|poste|post|courrier|mail',
+  enrolmentRefused:
+    'accord|defavorable|condition|refus|reject|denied|deny|decline|dasen|dsden|reglementee|regulated|accept|rejet|recours|appeal|contest|challenge|avis defavorable|pas retenu|not admitted|non admis|admission|candidature|application',
+  healthAbsence:
+    'lhopital|maternit|anorex|souffr|unwell|bereav|deuil|malad|sick|ill|illness|hopital|hospital|hospitalis|sante|health|medic|docteur|doctor|medecin|enceinte|pregnan|grossesse|accouch|birth|accident|operation|surgery|chimio|chemo|cancer|covid|grippe|flu|absent|absence|repos|rest|arret|fievre|fever|blesse|injur|deces|death|decede|died|funeral|depress|burn|mental|psy|soin|treatment|traitement|convalesc|recover|fracture|broke|cass|urgence|emergency',
+  disability:
+    'secretaire|scribe|lecteur d ecran|screen reader|projet d accueil|accompagnement|lecture vocale|synthese vocale|sclerose|assistant|break|pause|accessib|handicap|disab|mdph|cdaph|dys|amenag|adjust|accommodat|adapt|tiers temps|tiers-temps|extra time|temps supplementaire|trouble|autis|tdah|adhd|chronique|chronic|aveugle|blind|malvoyant|visual|sourd|deaf|malentend|hearing|fauteuil|wheelchair|pap|pps|pai|special need|besoins particuliers|long-term condition|long term condition|epilep|diabet|rqth|aesh|avs',
+  personalData:
+    'photo|enregistr|store|remove|copie|copy|info|donnee|data|rgpd|gdpr|cnil|personnel|personal|supprim|delete|efface|erase|prospection|marketing|newsletter|publicit|spam|confidenti|vie privee|privacy|mail|information|fichier|file|droit d acces|right of access|oubli|forgotten|consent|partag|share|vend|sold|sell|desabonn|unsubscribe|dpo',
+};
+
+/** Each route's stems as one regular expression (a stem matches the start of a word). */
+const ANCHORS: ReadonlyMap<RouteKey, RegExp> = new Map(
+  Object.entries(STEMS).flatMap(([route, stems]) =>
+    isRouteKey(route) ? [[route, new RegExp(`(?:^|[^\\p{L}])(?:${stems.replace(/ /g, "[\\s'-]+")})`, 'u')] as const] : [],
+  ),
+);
+
+/** Whether a normalized text holds at least one word of the route's family. */
+export function hasAnchor(route: RouteKey, normalized: string): boolean {
+  return ANCHORS.get(route)?.test(normalized) ?? true;
+}

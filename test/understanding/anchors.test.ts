@@ -1,0 +1,25 @@
+/** The words each problem needs (anchors.ts): every corpus line holds one of its problem's words; a message without any is not restated. */
+import { isRouteKey } from '../../src/domain/types';
+import type { RouteKey } from '../../src/domain/types';
+import { hasAnchor } from '../../src/understanding/anchors';
+import { loadCorpus } from '../../src/understanding/corpus';
+import { normalizeText } from '../../src/understanding/normalize';
+
+test.each(['fr', 'en'] as const)('every %s corpus line, trained or held out, holds a word of its problem', (lang) => {
+  const missing = loadCorpus(lang).intents.flatMap(({ intent, utterances, tests }) =>
+    isRouteKey(intent) ? [...utterances, ...tests].filter((line) => !hasAnchor(intent, normalizeText(line))).map((line) => `${intent}: ${line}`) : [],
+  );
+  expect(missing).toEqual([]);
+});
+
+test.each<[RouteKey, string, boolean]>([
+  ['paymentPlan', "j'ai le covid et je ne peux pas aller au partiel, je préviens qui ?", false],
+  ['paymentPlan', 'je voudrais payer en trois fois', true],
+  ['contactSocial', 'vous êtes sur Instagram ?', true],
+  ['contactSocial', 'je ne peux pas appeler depuis le Japon', false],
+  ['examsDiplomas', "jai pas ma convoc pour lexam", true],
+  ['healthAbsence', 'my son is unwell and will miss two weeks', true],
+  ['healthAbsence', 'I want to pay in instalments', false],
+])('%s in %j: %s', (route, text, expected) => {
+  expect(hasAnchor(route, normalizeText(text))).toBe(expected);
+});
