@@ -9,6 +9,7 @@ import type { Lang } from '../domain/types';
 import type { MessageReading } from '../domain/understanding';
 import type { IntentClassifier, Opinions } from './classifier';
 import { normalizeText } from './normalize';
+import { hasAnchor } from './anchors';
 
 /**
  * When a problem is restated without asking: the ensemble's score, the lowest score either model gives that problem,
@@ -46,12 +47,15 @@ const SEGMENT_BOUNDS =
  */
 const CLAUSE_SUPPORT = 0.6;
 /**
- * A clause that tells a step the learner took ("je me suis rétracté", "I paid on 28 November", "j'avais changé mon
+ * A clause (or a part of it after a comma) that tells a step the learner took ("je me suis rétracté", "I paid on 28 November", "j'avais changé mon
  * adresse"), or something the learner has ("I have my access codes"), is the context of the problem told after it,
  * not a problem of its own.
  */
 const STEP_TAKEN =
-  /^(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|withdrew|withdrawn|paid|changed|cancel+ed|enrolled|registered|signed up)\b|^(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b/;
+  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|withdrew|withdrawn|paid|changed|cancel+ed|enrolled|registered|signed up)\b|(?:^|,\s*)(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b/;
+/** A clause that dates a payment or a registration ("le prélèvement n'est passé que le 2 octobre") is context too. */
+const DATED_STEP =
+  /\b(?:inscri\w*|paye\w*|paie\w*|paiement|prelev\w*|regle\w*|enrol\w*|regist\w*|paid|payment|charged|debited)\b.*\b(?:\d{1,2}(?:er)?(?: |\/)(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|\d{1,2})|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/;
 /** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
 const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while)\s+/g;
 
@@ -77,8 +81,8 @@ function readClauses(classifier: IntentClassifier, text: string, lang: Lang, pol
   return parts.slice(0, 8).map((part) => {
     const opinions = classifier.opinions(part, lang);
     const top = opinions.ranking[0];
-    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy)) return undefined;
-    return { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !STEP_TAKEN.test(part) };
+    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy) || !hasAnchor(top.intent, part)) return undefined;
+    return { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !STEP_TAKEN.test(part) && !DATED_STEP.test(part) };
   });
 }
 
@@ -109,7 +113,8 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   const named: RouteKey[] = [];
   for (const clause of read) if (clause?.own && !named.includes(clause.route)) named.push(clause.route);
 
-  const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) ? best.intent : undefined;
+  // Sure of the whole message only when the models are, and the message holds a word of that problem's family.
+  const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) && hasAnchor(best.intent, normalizeText(text)) ? best.intent : undefined;
   if (wholeRoute) {
     // The whole message's problem, unless a clause before the one that says it names another problem: that one is
     // told first ("je n'ai toujours pas mes codes et j'ai besoin d'un certificat de scolarité" is about the codes first).
@@ -119,10 +124,11 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
     const others = [...(first ? [wholeRoute] : []), ...named.filter((r) => r !== route && r !== wholeRoute)];
     return { kind: 'problem', route, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };
   }
-  // Several problems, each named clearly by its own clause: the first one told is answered, the others offered after.
+  // Several problems, each named clearly by its own clause, where the whole message is unclear: confirm them, the
+  // first one told first.
   if (named.length > 1) {
-    const [first, ...rest] = named;
-    return { kind: 'problem', route: first, sure: true, candidates, others: rest.slice(0, MAX_OTHERS) };
+    const [first] = named;
+    return { kind: 'problem', route: first, sure: false, candidates: [...named, ...candidates.filter((r) => !named.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
   }
   // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem.
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && whole.agree) return { kind: 'nonProblem', intent: best.intent };
