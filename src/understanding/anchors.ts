@@ -72,3 +72,25 @@ const ANCHORS: ReadonlyMap<RouteKey, RegExp> = new Map(
 export function hasAnchor(route: RouteKey, normalized: string): boolean {
   return ANCHORS.get(route)?.test(normalized) ?? true;
 }
+
+/**
+ * Words that name one problem and hardly any other. A sure reading of another problem in a message holding one of
+ * them is asked about, with both problems ("on peut vous joindre par Facebook ? appeler coûte cher" is the social
+ * networks as much as the phone).
+ */
+const STRONG: Readonly<Partial<Record<RouteKey, string>>> = {
+  contactSocial: 'facebook|whatsapp|instagram|twitter|linkedin|tiktok|reseaux sociaux|social media|social network',
+  contactFax: 'fax|telecopi',
+  contactMediator: 'mediat|ombudsman|defenseur des droits',
+  disability: 'handicap|disab|mdph|cdaph|tiers temps|tiers-temps|rqth|aesh',
+  personalData: 'rgpd|gdpr|cnil|donnees personnelles|personal data',
+};
+
+const STRONG_ANCHORS: readonly (readonly [RouteKey, RegExp])[] = Object.entries(STRONG).flatMap(([route, stems]) =>
+  isRouteKey(route) && stems !== undefined ? [[route, new RegExp(`(?:^|[^\\p{L}])(?:${stems.replace(/ /g, "[\\s'-]+")})`, 'u')] as const] : [],
+);
+
+/** The problems other than `route` that a normalized text names by one of their own words, in table order. */
+export function strongOthers(route: RouteKey, normalized: string): RouteKey[] {
+  return STRONG_ANCHORS.filter(([other, re]) => other !== route && re.test(normalized)).map(([other]) => other);
+}

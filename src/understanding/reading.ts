@@ -9,7 +9,7 @@ import type { Lang } from '../domain/types';
 import type { MessageReading } from '../domain/understanding';
 import type { IntentClassifier, Opinions } from './classifier';
 import { normalizeText } from './normalize';
-import { hasAnchor } from './anchors';
+import { hasAnchor, strongOthers } from './anchors';
 
 /**
  * When a problem is restated without asking: the ensemble's score, the lowest score either model gives that problem,
@@ -115,6 +115,11 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
 
   // Sure of the whole message only when the models are, and the message holds a word of that problem's family.
   const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) && hasAnchor(best.intent, normalizeText(text)) ? best.intent : undefined;
+  // A word of another problem's own ("Facebook", "médiateur", "stage") in a message read surely as something else: ask.
+  const rivals = wholeRoute ? strongOthers(wholeRoute, normalizeText(text)) : [];
+  if (wholeRoute && rivals.length > 0 && !named.some((r) => rivals.includes(r))) {
+    return { kind: 'problem', route: wholeRoute, sure: false, candidates: [wholeRoute, ...rivals, ...candidates.filter((r) => r !== wholeRoute && !rivals.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
+  }
   if (wholeRoute) {
     // The whole message's problem, unless a clause before the one that says it names another problem: that one is
     // told first ("je n'ai toujours pas mes codes et j'ai besoin d'un certificat de scolarité" is about the codes first).

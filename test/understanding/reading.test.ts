@@ -31,3 +31,13 @@ test('a reading the models are sure of is confirmed when the message holds no wo
   expect(reading.kind === 'problem' && reading.sure && reading.route === 'paymentPlan').toBe(false);
   expect(reading.kind === 'problem' && reading.candidates).toContain('healthAbsence');
 });
+
+test.each<[Lang, string, RouteKey]>([
+  ['fr', 'vous répondez sur Facebook ? je ne peux pas vous appeler en journée', 'contactSocial'],
+  ['en', 'my appeal to the Director General got no answer, can I go to the mediator now?', 'contactMediator'],
+])('%s %j: a word of another problem of its own is asked about (%s)', (lang, text, other) => {
+  const reading = readMessage(classifier, text, lang);
+  expect(reading.kind).toBe('problem');
+  if (reading.kind !== 'problem') return;
+  expect(reading.sure ? reading.route : reading.candidates).toEqual(reading.sure ? other : expect.arrayContaining([other]));
+});
