@@ -1,14 +1,14 @@
 /**
  * The held-out evaluations: whole conversations written from learner personas, never used for training, run through
- * the real dialogs with the real understanding. conversations.json is the development set (read while fixing dialogs;
- * scripts/tuneReading.ts chooses the reading policy on it); conversations-v2.json is the test set, written blind by
- * another author, whose failures are never printed. Each user turn is scored from what the bot did: restated a route,
- * asked to confirm (and with which problems), answered without a route, or took the message as the answer to its
- * question. When the bot asks to confirm and the right problem is among its buttons, the simulated learner clicks it.
+ * the real dialogs with the real understanding. conversations.json and conversations-v2.json are development sets
+ * (their failures are printed and were read while fixing the reading; scripts/tuneReading.ts chooses the reading policy
+ * on the first); conversations-v3.json is the test set, written blind by a third author, whose failures are never
+ * printed. Each user turn is scored from what the bot did: restated a route, asked to confirm (and with which
+ * problems), answered without a route, or took the message as the answer to its question. When the bot asks to
+ * confirm and the right problem is among its buttons, the simulated learner clicks it.
  *
  * Issue 8's targets are: right route or honest confirmation >= 95 %, confident wrong restatement <= 1 %, false
- * "too late" = 0. On 29 Nov 2026 the test set gave 95.1 %, 2.4 % and 0 (the development set 95.2 %, 2.1 %, 0): the
- * confident wrong target is not reached, so the floors below are the measured levels, which may only rise.
+ * "too late" = 0. The floors below are the levels measured on 29 Nov 2026 (README, "Understanding"), which may only rise.
  */
 /** The issue's targets, printed beside the measured figures. */
 const TARGET = { rightOrConfirmed: 0.95, confidentWrong: 0.01 };
@@ -45,10 +45,12 @@ interface EvalConversation {
 
 type Outcome = 'right' | 'confirmRight' | 'wrongConfident' | 'miss';
 
-/** Each set with its floors: the first was read during development, the second (v2) was written blind and never read. */
+/** Each set with its floors: v1 and v2 were read during development, v3 was written blind and is never read. */
 const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceilingConfidentWrong: number }[] = [
   { file: 'conversations.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.022 },
   { file: 'conversations-v2.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.025 },
+  { file: 'conversations-v3.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
+  { file: 'conversations-v4.json', blind: true, floorRightOrConfirmed: 0.5, ceilingConfidentWrong: 0.5 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
