@@ -17,6 +17,8 @@ const MIN_SCORE = 0.03;
 const MAX_CHARS = 400;
 /** Below this many words, the guess must be backed by at least one of its language's function words. */
 const SHORT_WORDS = 6;
+/** Without a clear n-gram guess, this many function words of one language and none of the other decide. */
+const MIN_VOTES = 2;
 
 /**
  * Function words that belong to one of the two languages only ("a", "on", "me", "an" are in both and left out). A
@@ -52,11 +54,17 @@ export function detectLanguage(text: string): Lang | undefined {
     if (lang === 'fr') fr = accuracy;
     if (lang === 'en') en = accuracy;
   }
-  const guess: Lang | undefined = fr >= MIN_SCORE && fr >= MARGIN * en ? 'fr' : en >= MIN_SCORE && en >= MARGIN * fr ? 'en' : undefined;
-  if (guess === undefined) return undefined;
-  // The guess stands unless the function words say the other language, or (in a short text) say nothing for it.
   const votes = functionWordVotes(clean);
-  const other: Lang = guess === 'fr' ? 'en' : 'fr';
-  if (votes[other] > votes[guess] || (words < SHORT_WORDS && votes[guess] === 0)) return undefined;
-  return guess;
+  const guess: Lang | undefined = fr >= MIN_SCORE && fr >= MARGIN * en ? 'fr' : en >= MIN_SCORE && en >= MARGIN * fr ? 'en' : undefined;
+  if (guess !== undefined) {
+    // The guess stands unless the function words say the other language, or (in a short text) say nothing for it.
+    const other: Lang = guess === 'fr' ? 'en' : 'fr';
+    if (votes[other] > votes[guess] || (words < SHORT_WORDS && votes[guess] === 0)) return undefined;
+    return guess;
+  }
+  // No clear n-gram guess ("I am pregnant and I must stop my studies for a while" scores en 0.07, fr 0.03): the function
+  // words decide when they all belong to one language and the n-grams lean the same way.
+  if (votes.en >= MIN_VOTES && votes.fr === 0 && en > fr) return 'en';
+  if (votes.fr >= MIN_VOTES && votes.en === 0 && fr > en) return 'fr';
+  return undefined;
 }
