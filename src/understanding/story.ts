@@ -30,7 +30,7 @@ const ACTION_PATTERNS: Pattern[] = [
   { kind: 'form', re: /\bformulaires?\b|\bforms?\b/g },
   {
     kind: 'email',
-    re: /\b(?:(?:un|des|mon|mes|par|deux|2|plusieurs|trois|3|an|by|several|two|three|the) (?:e-?mails?|mails?|courriels?|messages? electroniques?)|(?:envoye|ecrit|sent|written|wrote)\s+(?:un |des |an )?(?:e-?mails?|mails?|courriels?)|emailed|e-?mailed|mailed them)\b/g,
+    re: /^(?:e-?mails?|mails?|courriels?)\b|\b(?:(?:un|des|mon|mes|par|deux|2|plusieurs|trois|3|an|by|several|two|three|the) (?:e-?mails?|mails?|courriels?|messages? electroniques?)|(?:envoye|ecrit|sent|written|wrote)\s+(?:un |des |an )?(?:e-?mails?|mails?|courriels?)|emailed|e-?mailed|mailed them)\b/g,
   },
   {
     kind: 'phone',
@@ -38,7 +38,7 @@ const ACTION_PATTERNS: Pattern[] = [
   },
   {
     kind: 'registeredLetter',
-    re: /\b(?:(?:en|par|lettre|courrier|envoi|pli)s? recommandee?s?|(?:un|mon|ma|ce|du|au|mes|des|deux|2) recommandee?s?|recommandee?s? avec|accuse de reception|avis de reception|lrar|registered (?:letter|mail|post)|recorded delivery|certified (?:letter|mail)|return receipt|(?:proof|acknowledge?ment) of (?:receipt|delivery))\b/g,
+    re: /^recommandee?s?\b|\b(?:(?:en|par|lettre|courrier|envoi|pli)s? recommandee?s?|(?:un|mon|ma|ce|du|au|mes|des|deux|2) recommandee?s?|recommandee?s? avec|accuse de reception|avis de reception|lrar|registered (?:letter|mail|post)|recorded delivery|certified (?:letter|mail)|return receipt|(?:proof|acknowledge?ment) of (?:receipt|delivery))\b/g,
   },
   {
     kind: 'directorAppeal',

@@ -109,6 +109,9 @@ describe('history', () => {
     ['fr', 'Je vous recommande ce cours', []],
     ['en', 'What is the phone number?', []],
     ['fr', 'Bonjour, je voudrais des informations sur ma formation.', []],
+    // a one-word answer to "what did you do last?"
+    ['fr', 'recommandé', [['registeredLetter', 'unknown']]],
+    ['fr', 'mail', [['email', 'unknown']]],
     // a step wanted is not a step taken
     ['en', 'I want to complain to the mediator', []],
     ['fr', 'je voudrais saisir le médiateur', []],
