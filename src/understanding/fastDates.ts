@@ -176,3 +176,25 @@ export function fastResolve(window: string, lang: Lang, today: DateTime): Resolu
   if (window.length > 40 || !today.isValid) return undefined;
   return lang === 'en' ? english(window, today) : french(window, today);
 }
+
+/** "début octobre", "mi-décembre", "fin août", "early October", "end of August": a part of a month, in folded text. */
+const PART_OF_MONTH =
+  /\b(debut|mi|fin|early|mid|late|end of|beginning of|start of|the end of|the beginning of)[\s-]+(?:du mois d'|du mois de |de |d')?([a-z]+\.?)/;
+
+/**
+ * A part of a month as the most recent past such day (the 1st, the 15th or the last of the month), always marked as
+ * guessed: "fin août" is good enough to date a step, never to declare a deadline passed.
+ */
+export function partOfMonth(folded: string, today: DateTime): string | undefined {
+  const m = PART_OF_MONTH.exec(folded);
+  if (!m) return undefined;
+  const month = FR_MONTHS.get(m[2]) ?? EN_MONTHS.get(m[2]);
+  if (month === undefined) return undefined;
+  const part = m[1];
+  const year = month > today.month ? today.year - 1 : today.year;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = part === 'debut' || part.includes('early') || part.includes('beginning') || part.includes('start') ? 1 : part === 'mi' || part === 'mid' ? 15 : last;
+  const iso = isoOf(year, month, day);
+  const todayIso = today.toISODate();
+  return todayIso !== null && iso > todayIso ? todayIso : iso;
+}

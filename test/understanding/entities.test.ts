@@ -7,6 +7,7 @@ import {
   warmUpRecognizers,
 } from '../../src/understanding/entities';
 import type { Duration } from '../../src/domain/understanding';
+import { readDate } from '../../src/understanding/dates';
 
 const now = DateTime.fromISO('2026-11-26T10:00', { zone: 'Europe/Paris' });
 
@@ -52,6 +53,24 @@ describe('extractDate', () => {
 
   test('an invalid "now" gives nothing', () => {
     expect(extractDate('hier', 'fr', DateTime.invalid('test'))).toBeUndefined();
+  });
+});
+
+describe('readDate: a part of a month', () => {
+  test.each<[Lang, string, string]>([
+    ['fr', 'fin août', '2026-08-31'],
+    ['fr', 'mi décembre', '2025-12-15'],
+    ['fr', 'début octobre', '2026-10-01'],
+    ['en', 'end of August', '2026-08-31'],
+    ['en', 'mid-October', '2026-10-15'],
+    // the current month: never a day after today
+    ['fr', 'fin novembre', '2026-11-26'],
+  ])('%s %j is %s, guessed', (lang, text, iso) => {
+    expect(readDate(text, lang, now)).toEqual({ iso, inferred: true });
+  });
+
+  test('"fin de formation" is no date', () => {
+    expect(readDate('fin de formation', 'fr', now)).toBeUndefined();
   });
 });
 
