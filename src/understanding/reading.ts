@@ -9,7 +9,7 @@ import type { Lang } from '../domain/types';
 import type { MessageReading } from '../domain/understanding';
 import type { IntentClassifier, Opinions } from './classifier';
 import { normalizeText } from './normalize';
-import { hasAnchor, strongOthers } from './anchors';
+import { hasAnchor, namedByOwnWords, rivalsOf } from './anchors';
 
 /**
  * When a problem is restated without asking: the ensemble's score, the lowest score either model gives that problem,
@@ -103,10 +103,10 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   const whole = classifier.opinions(text, lang);
   const ranking = whole.ranking;
   const best = ranking[0];
-  const candidates = ranking
-    .filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= CANDIDATE_SCORE)
-    .slice(0, MAX_CANDIDATES)
-    .map((r) => r.intent);
+  // A question's candidates: the problems the message names by their own words ("se rétracter"), then the best scores.
+  const owned = namedByOwnWords(normalizeText(text));
+  const scored = ranking.filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= CANDIDATE_SCORE).map((r) => r.intent);
+  const candidates = [...owned.filter((r) => !scored.slice(0, MAX_CANDIDATES).includes(r)), ...scored].slice(0, MAX_CANDIDATES);
 
   // Problems named by clauses of the message, each on its own, in order.
   const read = readClauses(classifier, text, lang, policy);
@@ -116,7 +116,7 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   // Sure of the whole message only when the models are, and the message holds a word of that problem's family.
   const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) && hasAnchor(best.intent, normalizeText(text)) ? best.intent : undefined;
   // A word of another problem's own ("Facebook", "médiateur", "stage") in a message read surely as something else: ask.
-  const rivals = wholeRoute ? strongOthers(wholeRoute, normalizeText(text)) : [];
+  const rivals = wholeRoute ? rivalsOf(wholeRoute, normalizeText(text)) : [];
   if (wholeRoute && rivals.length > 0 && !named.some((r) => rivals.includes(r))) {
     return { kind: 'problem', route: wholeRoute, sure: false, candidates: [wholeRoute, ...rivals, ...candidates.filter((r) => r !== wholeRoute && !rivals.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
   }
