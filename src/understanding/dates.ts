@@ -29,7 +29,7 @@ import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
 import type { DateReading, Duration } from '../domain/understanding';
 import { PARIS_ZONE } from '../rules/calendar';
-import { fastResolve, partOfMonth, type Resolution } from './fastDates';
+import { fastResolve, oneUnitReply, partOfMonth, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
 import { isRecord } from '../shared';
 
@@ -465,11 +465,15 @@ export function extractDuration(text: string, lang: Lang, now?: DateTime): Durat
     const candidates = today === undefined ? all.filter((c) => c.isDuration) : all;
     const mentions = resolveCandidates(candidates, lang, now ?? FIXED_NOW);
     for (const m of mentions) if (m.duration !== undefined) return m.duration;
-    for (const m of mentions) {
-      if (m.iso === undefined || today === undefined || m.isToday) continue;
-      const days = Math.round(today.diff(DateTime.fromISO(m.iso, { zone: PARIS_ZONE }), 'days').days);
+    // A date, or a part of a month ("depuis fin septembre"): the days since.
+    const since = [...mentions.filter((m) => !m.isToday).map((m) => m.iso), today === undefined ? undefined : partOfMonth(foldText(text), today)];
+    for (const iso of since) {
+      if (iso === undefined || today === undefined) continue;
+      const days = Math.round(today.diff(DateTime.fromISO(iso, { zone: PARIS_ZONE }), 'days').days);
       if (days > 0) return { amount: days, unit: 'day', days };
     }
+    const one = oneUnitReply(foldText(text));
+    if (one !== undefined) return one;
   } catch {
     // never throw on user text
   }

@@ -198,3 +198,14 @@ export function partOfMonth(folded: string, today: DateTime): string | undefined
   const todayIso = today.toISODate();
   return todayIso !== null && iso > todayIso ? todayIso : iso;
 }
+
+/** A whole reply that is one unit with an article, roughly: "environ un mois", "about a month", "une semaine et demie". */
+const ONE_UNIT_REPLY =
+  /^(?:(?:environ|presque|a peu pres|pres de|plus d'|plus de|deja|ca fait|cela fait|depuis|about|around|almost|nearly|roughly|over|more than|for|since|already)\s+)*(?:un|une|a|an|one)\s+([a-z]+?)(\s+(?:et demie?|and a half))?(?:\s+(?:ago|environ|a peu pres))?$/;
+
+/** "un mois" alone is too common inside a story to be a duration; as the whole reply to "how long?", it is one. */
+export function oneUnitReply(folded: string): Duration | undefined {
+  const m = ONE_UNIT_REPLY.exec(folded.replace(/[.!?]+$/, '').trim());
+  if (!m) return undefined;
+  return durationOf('1', m[1], FR_NUMBERS, FR_UNITS, m[2] !== undefined) ?? durationOf('1', m[1], EN_NUMBERS, EN_UNITS, m[2] !== undefined);
+}

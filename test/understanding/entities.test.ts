@@ -88,12 +88,17 @@ describe('extractDuration', () => {
     ['en', 'since 5 days', { amount: 5, unit: 'day', days: 5 }],
     ['fr', 'longtemps', undefined],
     ['en', 'ages', undefined],
+    // one unit with an article, as the whole reply
+    ['fr', 'environ un mois', { amount: 1, unit: 'month', days: 30 }],
+    ['en', 'about a month', { amount: 1, unit: 'month', days: 30 }],
+    ['fr', 'un mois de cours', undefined],
   ])('%s %j', (lang, text, expected) => {
     expect(extractDuration(text, lang)).toEqual(expected);
   });
 
   test('a date gives the days since, when "now" is given', () => {
     expect(extractDuration('depuis le 3 novembre', 'fr', now)).toEqual({ amount: 23, unit: 'day', days: 23 });
+    expect(extractDuration('depuis fin septembre', 'fr', now)).toEqual({ amount: 57, unit: 'day', days: 57 });
   });
 });
 
