@@ -51,7 +51,8 @@ const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceili
   { file: 'conversations-v2.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.025 },
   { file: 'conversations-v3.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
   { file: 'conversations-v4.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
-  { file: 'conversations-v5.json', blind: true, floorRightOrConfirmed: 0.5, ceilingConfidentWrong: 0.5 },
+  { file: 'conversations-v5.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
+  { file: 'conversations-v6.json', blind: true, floorRightOrConfirmed: 0.5, ceilingConfidentWrong: 0.5 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
