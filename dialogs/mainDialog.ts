@@ -127,7 +127,11 @@ const submenuAnswer: Interpreter<string> = (input) => {
   if (confirming && yesNo === 'yes' && routes.length === 1 && first) return first.value;
   if (confirming && (yesNo === 'no' || yesNo === 'unknown')) return 'somethingElse';
   const request = input.reading.request();
-  return request.kind === 'problem' && request.sure ? request.route : undefined;
+  if (request.kind !== 'problem') return undefined;
+  // At a confirmation, a message that tells more about one of the problems offered ("j'ai appelé et envoyé le
+  // formulaire" where "Pas de réponse" is offered) picks it, even when it would not be sure on its own.
+  if (request.sure || (confirming && routes.some((choice) => choice.value === request.route))) return request.route;
+  return undefined;
 };
 
 export class MainDialog extends ComponentDialog {

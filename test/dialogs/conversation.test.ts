@@ -73,6 +73,18 @@ describe('short answers and first messages that look like something else', () =>
   });
 });
 
+describe('answers at a confirmation', () => {
+  test('a message that tells more about one of the problems offered picks it', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    const first = await conversation.send("j'attends toujours");
+    expect(first.text).toContain(fr('understand.confirm'));
+    expect(first.buttons).toContain(t('fr', 'choice.noAnswer'));
+    // Not sure on its own (it could be the phone), but it tells more about "Pas de réponse".
+    const turn = await conversation.send("j'ai appelé une fois et envoyé le formulaire");
+    expect(turn.text).not.toContain(fr('common.notUnderstood'));
+  });
+});
+
 describe('endings', () => {
   test('"no" ends the dialog, and a later message starts a new one', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
