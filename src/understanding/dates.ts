@@ -29,7 +29,7 @@ import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
 import type { DateReading, Duration } from '../domain/understanding';
 import { PARIS_ZONE } from '../rules/calendar';
-import { fastResolve, oneUnitReply, partOfMonth, type Resolution } from './fastDates';
+import { fastResolve, oneUnitReply, partOfMonth, roughPast, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
 import { isRecord } from '../shared';
 
@@ -442,8 +442,8 @@ export function readDate(text: string, lang: Lang, now: DateTime): DateReading |
       // "3 semaines", "1 mois": an approximate date, never enough to declare a deadline passed.
       if (iso) return { iso, inferred: m.duration?.unit !== 'day' };
     }
-    const part = partOfMonth(foldText(text), today);
-    if (part !== undefined) return { iso: part, inferred: true };
+    const rough = partOfMonth(foldText(text), today) ?? roughPast(foldText(text), today);
+    if (rough !== undefined) return { iso: rough, inferred: true };
   } catch {
     // never throw on user text
   }

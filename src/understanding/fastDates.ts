@@ -209,3 +209,19 @@ export function oneUnitReply(folded: string): Duration | undefined {
   if (!m) return undefined;
   return durationOf('1', m[1], FR_NUMBERS, FR_UNITS, m[2] !== undefined) ?? durationOf('1', m[1], EN_NUMBERS, EN_UNITS, m[2] !== undefined);
 }
+
+/** "la semaine dernière", "le mois dernier", "il y a quelques jours", "a few weeks ago": a rough past date. */
+const ROUGH_PAST: readonly [RegExp, (today: DateTime) => DateTime][] = [
+  [/\b(?:la semaine (?:derniere|passee)|last week)\b/, (today) => today.minus({ days: 7 })],
+  [/\b(?:le mois (?:dernier|passe)|last month)\b/, (today) => today.minus({ months: 1 })],
+  [/\b(?:l'annee (?:derniere|passee)|l'an dernier|last year)\b/, (today) => today.minus({ years: 1 })],
+  [/\b(?:il y a quelques jours|ces derniers jours|a few days ago|the other day)\b/, (today) => today.minus({ days: 3 })],
+  [/\b(?:il y a quelques semaines|a few weeks ago)\b/, (today) => today.minus({ weeks: 3 })],
+  [/\b(?:il y a quelques mois|a few months ago)\b/, (today) => today.minus({ months: 3 })],
+];
+
+/** A rough past date, as an ISO date; the caller marks it as guessed. */
+export function roughPast(folded: string, today: DateTime): string | undefined {
+  for (const [re, back] of ROUGH_PAST) if (re.test(folded)) return back(today).toISODate() ?? undefined;
+  return undefined;
+}

@@ -56,7 +56,7 @@ describe('extractDate', () => {
   });
 });
 
-describe('readDate: a part of a month', () => {
+describe('readDate: a part of a month, a rough past', () => {
   test.each<[Lang, string, string]>([
     ['fr', 'fin août', '2026-08-31'],
     ['fr', 'mi décembre', '2025-12-15'],
@@ -65,6 +65,10 @@ describe('readDate: a part of a month', () => {
     ['en', 'mid-October', '2026-10-15'],
     // the current month: never a day after today
     ['fr', 'fin novembre', '2026-11-26'],
+    // a rough past
+    ['fr', 'la semaine dernière', '2026-11-19'],
+    ['en', 'last month', '2026-10-26'],
+    ['fr', 'il y a quelques jours', '2026-11-23'],
   ])('%s %j is %s, guessed', (lang, text, iso) => {
     expect(readDate(text, lang, now)).toEqual({ iso, inferred: true });
   });
