@@ -71,7 +71,7 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['Je ne sais plus', { keys: ['withdrawal.unknownDate'] }],
       ],
       cancellation: [["je veux annuler mon inscription", { keys: ['cancellation.restate', 'cancellation.cardTitle', 'cancellation.refundTerms'], literal: ['Modification/Annulation de l\'inscription'] }]],
-      cancellationWithinWithdrawal: [["je veux annuler mon inscription, je me suis inscrit hier", { keys: ['cancellation.withdrawalStillOpen', 'cancellation.cardTitle'], literal: ['mercredi 9 décembre 2026'] }]],
+      cancellationWithinWithdrawal: [["je souhaite annuler mon inscription au CNED, je me suis inscrit hier", { keys: ['cancellation.withdrawalStillOpen', 'cancellation.cardTitle'], literal: ['mercredi 9 décembre 2026'] }]],
       updateDetails: [["je dois changer mon RIB et mon adresse mail", { keys: ['updateDetails.restate', 'form.registeredTitle'], literal: [PHONE] }]],
       adminProcedureAsksRegistered: [
         ["je suis bloqué dans une démarche administrative, mon dossier ne bouge plus", { keys: ['adminProcedure.restate', 'form.askRegistered'] }],
