@@ -41,3 +41,8 @@ test.each<[Lang, string, RouteKey]>([
   if (reading.kind !== 'problem') return;
   expect(reading.sure ? reading.route : reading.candidates).toEqual(reading.sure ? other : expect.arrayContaining([other]));
 });
+
+test('a step told first ("j\'ai fait un recours contre...") is the context of the problem told after it', () => {
+  const reading = readMessage(classifier, "j'ai fait un recours contre le refus de l'inscription de ma fille et personne ne me répond depuis", 'fr');
+  expect(reading.kind === 'problem' && reading.sure && reading.route === 'enrolmentRefused').toBe(false);
+});
