@@ -48,16 +48,16 @@ const SEGMENT_BOUNDS =
 const CLAUSE_SUPPORT = 0.6;
 /**
  * A clause (or a part of it after a comma) that tells a step the learner took ("je me suis rétracté", "I paid on 28
- * November", "j'avais changé mon adresse", "j'ai fait un recours"), or something the learner has ("I have my access
- * codes"), is the context of the problem told after it, not a problem of its own.
+ * November", "j'avais changé mon adresse", "j'ai fait un recours"), or something the learner has or that works ("I have my
+ * access codes", "mes identifiants marchent"), is the context of the problem told after it, not a problem of its own.
  */
 const STEP_TAKEN =
-  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|fait|envoye\w*|ecrit|appele|rempli|contacte|withdrew|withdrawn|paid|changed|cancel+ed|enrolled|registered|signed up|sent|wrote|written|called|phoned|filled|contacted|made)\b|(?:^|,\s*)(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b/;
+  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|annule\w*|arrete\w*|fait|envoye\w*|ecrit|appele|rempli|contacte|withdrew|withdrawn|paid|changed|cancel\w*|stopped|quit|enrolled|registered|signed up|sent|wrote|written|called|phoned|filled|contacted|made)\b|(?:^|,\s*)(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b|(?:^|,\s*)(?:mes|mon|ma|my)\s+(?:(?!ne\b|n'|not\b|don't\b|doesn't\b)\S+\s+){0,2}(?:marche|marchent|fonctionne|fonctionnent|works?|is fine|are fine|sont ok|est ok)\b(?!\s+(?:pas|plus|not|no)\b)/;
 /** A clause that dates a payment or a registration ("le prélèvement n'est passé que le 2 octobre") is context too. */
 const DATED_STEP =
   /\b(?:inscri\w*|paye\w*|paie\w*|paiement|prelev\w*|regle\w*|enrol\w*|regist\w*|paid|payment|charged|debited)\b.*\b(?:\d{1,2}(?:er)?(?: |\/)(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|\d{1,2})|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/;
 /** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
-const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while)\s+/g;
+const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while|\+|&)\s+/g;
 
 /** The clauses of each sentence. */
 function clauses(text: string): string[] {

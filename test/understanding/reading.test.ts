@@ -17,6 +17,8 @@ test.each<[Lang, string, RouteKey, RouteKey | undefined]>([
   ['fr', "je me suis rétractée et j'attends toujours mon remboursement", 'refundDelay', undefined],
   ['en', 'I paid on Saturday 28 November and I want to withdraw', 'withdrawal', undefined],
   ['en', 'I have my login and password but the course books never came', 'materialsNotReceived', undefined],
+  ['fr', "j'ai annulé mon inscription en octobre et j'attends toujours le remboursement", 'refundDelay', undefined],
+  ['fr', 'mes identifiants marchent mais la plateforme affiche une page blanche après la connexion', 'technicalIssue', undefined],
 ])('%s %j: %s first', (lang, text, first, other) => {
   const reading = readMessage(classifier, text, lang);
   expect(reading).toMatchObject({ kind: 'problem', route: first });
