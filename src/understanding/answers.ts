@@ -10,9 +10,15 @@ const NO =
 const YES =
   /^(?:oui|ouais|ouai|ouep|yes|yep|yeah|yup|ok|okay|d'accord|dac|bien sur|exact|exactement|voila|c'est ca|tout a fait|absolument|volontiers|sure|of course|right|correct|please|oui merci|oui svp|yes please)\b/;
 
+/** "Je ne me souviens plus de la date exacte": "I don't know" followed only by words about the date. */
+const UNKNOWN_ABOUT_DATE = new RegExp(
+  `${UNKNOWN.source.replace(/\\b$/, '')}(?:\\s+(?:de|la|le|du|des|the|a|exact|exacte|date|dates|jour|day|mois|month|exactly|precisement|vraiment|trop|bien|plus|sorry|desole|desolee))*$`,
+);
+
 /** Whether a short reply says yes, no or "I don't know"; undefined for anything else (a long message is not a yes). */
 export function readYesNo(text: string): YesNo | undefined {
   const said = normalizeText(text).replace(/[!.,?;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (UNKNOWN_ABOUT_DATE.test(said)) return 'unknown';
   if (!said || said.split(' ').length > 8) return undefined;
   if (UNKNOWN.test(said)) return 'unknown';
   if (NO.test(said)) return 'no';

@@ -54,7 +54,7 @@ const NOT_ACTIONS =
 const EXPLICIT_DIRECTOR = /\b(?:direct(?:eur|rice) generale?|director[- ]general)\b/;
 
 const REFUSED =
-  /\b(?:reponses? negatives?|refus\w*|rejet\w*|(?:m'a|m'ont|ont|a) dit non|negative (?:answer|reply|response)|rejected|refused|turned (?:me |it )?down|denied|declined|said no)\b/;
+  /\b(?:reponses? negatives?|refus\w*|rejet\w*|(?:m'a|m'ont|ont|a) (?:dit|repondu) non|(?:answered|replied) no|negative (?:answer|reply|response)|rejected|refused|turned (?:me |it )?down|denied|declined|said no)\b/;
 const UNANSWERED =
   /\b(?:aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de|eu la moindre) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|(?:personne|on) ne (?:m'a|me) (?:jamais )?repond\w*|(?:attends?|attendre|attente|j'attends) (?:toujours )?(?:qu'on|que l'on|qu'ils|qu'il|qu'elle|une|leur|la|d'avoir une) (?:daigne )?(?:me |nous )?(?:repon\w*)|no (?:answer|reply|response)|never (?:answered|replied|heard back|got (?:an? )?(?:answer|reply|response))|(?:haven't|have not|not) heard (?:back|anything)|unanswered|waiting for (?:an? |their |any )?(?:answer|reply|response))/;
 
@@ -104,7 +104,7 @@ const SEGMENT_END = /;|\b(?:puis|ensuite|then|after that|apres quoi|et enfin|fin
 /** What came of a step, in a reply to "what did you get?": "non, pas de réponse", "ils ont refusé", "nothing". */
 export function readOutcome(folded: string): ActionOutcome | undefined {
   if (REFUSED.test(folded)) return 'refused';
-  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply))\b|^(?:aucune?|non|none|no|nope|nan)\b/.test(folded)) return 'unanswered';
+  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply)|silence|personne ne (?:repond|decroche)|nobody (?:answers|answered|picks up)|no one (?:answers|answered))\b|^(?:aucune?|non|none|no|nope|nan)\b/.test(folded)) return 'unanswered';
   return undefined;
 }
 
