@@ -7,7 +7,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/domain/understanding';
-import { RouteDialog, routeOptions, ask, done, ASK_CHOICE } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, ASK_REGISTERED } from './routeDialog';
 import { answerOf, isChoice } from './stepState';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
 import { msg, say, turnInfo } from './say';
@@ -43,7 +43,7 @@ export class GuidanceDialog extends RouteDialog {
     if (!skipRestate) texts.unshift({ kind: 'text', text: msg(step.context, this.spec.restate) });
     await say(step.context, ...texts);
     if (!this.spec.askRegistered || facts.registered !== undefined) return step.next(facts.registered ?? true);
-    return ask(step, ASK_CHOICE, { question: 'form.askRegistered', choices: 'registered' });
+    return ask(step, ASK_REGISTERED, { question: 'form.askRegistered', choices: 'registered' });
   }
 
   /** Shows the channels' cards, the phone with its status now. */

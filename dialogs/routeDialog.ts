@@ -4,7 +4,7 @@ import type { ExtractedFacts, Understanding } from '../src/domain/understanding'
 import type { CaseFile } from '../src/domain/caseFile';
 import type { WithdrawalDate } from '../src/rules/withdrawal';
 import { AskDialog, AskOptions } from './prompts/askDialog';
-import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, waitingDaysAnswer } from './prompts/interpreters';
+import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, registeredAnswer, waitingDaysAnswer } from './prompts/interpreters';
 import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isString, isWithdrawalDate, oneOf, optional, optionsOf } from './stepState';
 
 export interface RouteOptions {
@@ -36,6 +36,7 @@ export const ASK_DATE = 'ask.date';
 export const ASK_WAITING = 'ask.waiting';
 export const ASK_HISTORY = 'ask.history';
 export const ASK_OUTCOME = 'ask.outcome';
+export const ASK_REGISTERED = 'ask.registered';
 
 export function routeOptions(step: WaterfallStepContext): RouteOptions {
   const options = optionsOf(step, isRouteOptions);
@@ -54,6 +55,7 @@ export abstract class RouteDialog extends ComponentDialog {
     this.addDialog(new AskDialog(ASK_WAITING, understanding, waitingDaysAnswer));
     this.addDialog(new AskDialog(ASK_HISTORY, understanding, historyAnswer));
     this.addDialog(new AskDialog(ASK_OUTCOME, understanding, outcomeAnswer));
+    this.addDialog(new AskDialog(ASK_REGISTERED, understanding, registeredAnswer));
   }
 
   /** Sets the route's steps; a "switch" answer (the user described another problem) ends the route at once. */

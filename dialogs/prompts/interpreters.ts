@@ -11,6 +11,14 @@ export const pickedChoice: Interpreter<string> = ({ picked, text, understanding 
   return yesNo === 'unknown' ? 'no' : yesNo;
 };
 
+/** "Do you have a registered account?": a button, yes/no, or the words of the reply ("pas encore inscrit"). */
+export const registeredAnswer: Interpreter<string> = (input) => {
+  if (input.picked !== undefined) return input.picked;
+  const registered = input.reading.facts().registered;
+  if (registered !== undefined) return registered ? 'yes' : 'no';
+  return pickedChoice(input);
+};
+
 /** "Anything else?": a button or yes/no, and a plain "merci" / "thanks" is a polite no. */
 export const moreAnswer: Interpreter<string> = (input) => {
   const answer = pickedChoice(input);

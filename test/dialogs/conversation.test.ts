@@ -61,6 +61,14 @@ describe('short answers and first messages that look like something else', () =>
     expect((await conversation.send('a registered letter')).text).toContain(en('escalation.askWhen'));
   });
 
+  test('"pas encore inscrit" answers "do you have a registered account?"', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    expect((await conversation.send('je suis bloqué dans une démarche administrative, mon dossier ne bouge plus')).text).toContain(fr('form.askRegistered'));
+    const turn = await conversation.send('pas encore inscrit');
+    expect(turn.text).not.toContain(fr('common.notUnderstood'));
+    expect(turn.text).toContain(fr('form.notRegisteredTitle'));
+  });
+
   test.each([
     ['fr', 'je souhaite me rétracter, je me suis inscrit le 2 novembre', "j'ai payé le même jour"],
     ['en', 'I want to withdraw, I enrolled on 2 November', 'I paid the same day'],
