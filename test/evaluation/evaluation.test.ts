@@ -1,14 +1,16 @@
 /**
  * The held-out evaluations: whole conversations written from learner personas, never used for training, run through
- * the real dialogs with the real understanding. conversations.json and conversations-v2.json are development sets
- * (their failures are printed and were read while fixing the reading; scripts/tuneReading.ts chooses the reading policy
- * on the first); conversations-v3.json is the test set, written blind by a third author, whose failures are never
- * printed. Each user turn is scored from what the bot did: restated a route, asked to confirm (and with which
- * problems), answered without a route, or took the message as the answer to its question. When the bot asks to
- * confirm and the right problem is among its buttons, the simulated learner clicks it.
+ * the real dialogs with the real understanding. Seven sets, each written blind by its own author (a helper session
+ * that opened neither the corpora, nor the understanding code, nor the other sets). Each was the test set until its
+ * figures were taken; then its failures were read to fix the reading, and it became a development set while the
+ * next one was written. conversations-v7.json is the test set now: its failures are never printed. Each user turn is
+ * scored from what the bot did: restated a route, asked to confirm (and with which problems), answered without a
+ * route, or took the message as the answer to its question. When the bot asks to confirm and the right problem is
+ * among its buttons, the simulated learner clicks it, and the answer that follows is read for the last day and a
+ * false "too late".
  *
  * Issue 8's targets are: right route or honest confirmation >= 95 %, confident wrong restatement <= 1 %, false
- * "too late" = 0. The floors below are the levels measured on 29 Nov 2026 (README, "Understanding"), which may only rise.
+ * "too late" = 0.
  */
 /** The issue's targets, printed beside the measured figures. */
 const TARGET = { rightOrConfirmed: 0.95, confidentWrong: 0.01 };
@@ -45,14 +47,18 @@ interface EvalConversation {
 
 type Outcome = 'right' | 'confirmRight' | 'wrongConfident' | 'miss';
 
-/** Each set with its floors: v1 and v2 were read during development, v3 was written blind and is never read. */
+/**
+ * Each set with its floors (the levels measured on 29 Nov 2026, rounded down; README, "Understanding"). The first six
+ * were read during development, one after another; v7 was written blind and is never read: quote its figures.
+ */
 const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceilingConfidentWrong: number }[] = [
-  { file: 'conversations.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.022 },
-  { file: 'conversations-v2.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.025 },
-  { file: 'conversations-v3.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
-  { file: 'conversations-v4.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
-  { file: 'conversations-v5.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.05 },
-  { file: 'conversations-v6.json', blind: true, floorRightOrConfirmed: 0.5, ceilingConfidentWrong: 0.5 },
+  { file: 'conversations.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.011 },
+  { file: 'conversations-v2.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.015 },
+  { file: 'conversations-v3.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.023 },
+  { file: 'conversations-v4.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.011 },
+  { file: 'conversations-v5.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.013 },
+  { file: 'conversations-v6.json', blind: false, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.018 },
+  { file: 'conversations-v7.json', blind: true, floorRightOrConfirmed: 0.95, ceilingConfidentWrong: 0.017 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
