@@ -1,8 +1,9 @@
 /**
  * One reading of a message as a new request: a problem (with how sure we are, the candidates when we are not, and
  * the other problems the same message mentions), something that is no CNED problem (a greeting, thanks, anger,
- * a question for someone else), or unclear. The thresholds come from the held-out comparison in
- * scripts/compareClassifiers.ts (README, "Understanding").
+ * a question for someone else), or unclear: the whole message, its clauses, and the words each problem needs
+ * (anchors.ts). The thresholds come from the held-out comparison in scripts/compareClassifiers.ts and the evaluation
+ * sets (README, "Understanding").
  */
 import { NON_PROBLEM_INTENTS, NonProblemIntent, RouteKey, isRouteKey } from '../domain/types';
 import type { Lang } from '../domain/types';
@@ -31,7 +32,6 @@ const MAX_OTHERS = 2;
 /** A part of a message needs this many words to name a problem of its own. */
 const MIN_SEGMENT_WORDS = 3;
 
-
 const NON_PROBLEMS: ReadonlySet<string> = new Set(NON_PROBLEM_INTENTS);
 function isNonProblem(intent: string): intent is NonProblemIntent {
   return NON_PROBLEMS.has(intent);
@@ -47,15 +47,17 @@ const SEGMENT_BOUNDS =
  */
 const CLAUSE_SUPPORT = 0.6;
 /**
- * A clause (or a part of it after a comma) that tells a step the learner took ("je me suis rétracté", "I paid on 28
- * November", "j'avais changé mon adresse", "j'ai fait un recours"), or something the learner has or that works ("I have my
- * access codes", "mes identifiants marchent"), is the context of the problem told after it, not a problem of its own.
+ * Clauses (or parts of them after a comma) that are the context of the problem told after them, not a problem of
+ * their own: a step the learner took ("je me suis rétracté", "I paid on 28 November", "j'ai fait un recours"),
+ * something they have or that works ("I have my access codes", "mes identifiants marchent"), a dated payment or
+ * registration ("le prélèvement n'est passé que le 2 octobre").
  */
-const STEP_TAKEN =
-  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|annule\w*|arrete\w*|fait|envoye\w*|ecrit|appele|rempli|contacte|withdrew|withdrawn|paid|changed|cancel\w*|stopped|quit|enrolled|registered|signed up|sent|wrote|written|called|phoned|filled|contacted|made)\b|(?:^|,\s*)(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b|(?:^|,\s*)(?:mes|mon|ma|my)\s+(?:(?!ne\b|n'|not\b|don't\b|doesn't\b)\S+\s+){0,2}(?:marche|marchent|fonctionne|fonctionnent|works?|is fine|are fine|sont ok|est ok)\b(?!\s+(?:pas|plus|not|no)\b)/;
-/** A clause that dates a payment or a registration ("le prélèvement n'est passé que le 2 octobre") is context too. */
-const DATED_STEP =
-  /\b(?:inscri\w*|paye\w*|paie\w*|paiement|prelev\w*|regle\w*|enrol\w*|regist\w*|paid|payment|charged|debited)\b.*\b(?:\d{1,2}(?:er)?(?: |\/)(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|\d{1,2})|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/;
+const CONTEXT_CLAUSES: readonly RegExp[] = [
+  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|annule\w*|arrete\w*|fait|envoye\w*|ecrit|appele|rempli|contacte|withdrew|withdrawn|paid|changed|cancel\w*|stopped|quit|enrolled|registered|signed up|sent|wrote|written|called|phoned|filled|contacted|made)\b/,
+  /(?:^|,\s*)(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b/,
+  /(?:^|,\s*)(?:mes|mon|ma|my)\s+(?:(?!ne\b|n'|not\b|don't\b|doesn't\b)\S+\s+){0,2}(?:marche|marchent|fonctionne|fonctionnent|works?|is fine|are fine|sont ok|est ok)\b(?!\s+(?:pas|plus|not|no)\b)/,
+  /\b(?:inscri\w*|paye\w*|paie\w*|paiement|prelev\w*|regle\w*|enrol\w*|regist\w*|paid|payment|charged|debited)\b.*\b(?:\d{1,2}(?:er)?(?: |\/)(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|\d{1,2})|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/,
+];
 /** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
 const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while|\+|&)\s+/g;
 
@@ -82,7 +84,7 @@ function readClauses(classifier: IntentClassifier, text: string, lang: Lang, pol
     const opinions = classifier.opinions(part, lang);
     const top = opinions.ranking[0];
     if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy) || !hasAnchor(top.intent, part)) return undefined;
-    return { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !STEP_TAKEN.test(part) && !DATED_STEP.test(part) };
+    return { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !CONTEXT_CLAUSES.some((re) => re.test(part)) };
   });
 }
 
