@@ -61,11 +61,14 @@ const STEMS: Readonly<Record<RouteKey, string>> = {
     'photo|enregistr|store|remove|copie|copy|info|donnee|data|rgpd|gdpr|cnil|personnel|personal|supprim|delete|efface|erase|prospection|marketing|newsletter|publicit|spam|confidenti|vie privee|privacy|mail|information|fichier|file|droit d acces|right of access|oubli|forgotten|consent|partag|share|vend|sold|sell|desabonn|unsubscribe|dpo',
 };
 
-/** Each route's stems as one regular expression (a stem matches the start of a word). */
+/** Stems as one regular expression: a stem matches the start of a word; a space, any run of spaces, "'" or "-". */
+function stemPattern(stems: string): RegExp {
+  return new RegExp(`(?:^|[^\\p{L}])(?:${stems.replace(/ /g, "[\\s'-]+")})`, 'u');
+}
+
+/** Each route's stems as one regular expression. */
 const ANCHORS: ReadonlyMap<RouteKey, RegExp> = new Map(
-  Object.entries(STEMS).flatMap(([route, stems]) =>
-    isRouteKey(route) ? [[route, new RegExp(`(?:^|[^\\p{L}])(?:${stems.replace(/ /g, "[\\s'-]+")})`, 'u')] as const] : [],
-  ),
+  Object.entries(STEMS).flatMap(([route, stems]) => (isRouteKey(route) ? [[route, stemPattern(stems)] as const] : [])),
 );
 
 /** Whether a normalized text holds at least one word of the route's family. */
@@ -94,7 +97,7 @@ const OWN_WORDS: Readonly<Partial<Record<RouteKey, string>>> = {
 const ASK_WHEN_SURE: ReadonlySet<RouteKey> = new Set(['contactSocial', 'contactFax', 'contactMediator', 'disability', 'personalData']);
 
 const OWN_ANCHORS: readonly (readonly [RouteKey, RegExp])[] = Object.entries(OWN_WORDS).flatMap(([route, stems]) =>
-  isRouteKey(route) && stems !== undefined ? [[route, new RegExp(`(?:^|[^\\p{L}])(?:${stems.replace(/ /g, "[\\s'-]+")})`, 'u')] as const] : [],
+  isRouteKey(route) && stems !== undefined ? [[route, stemPattern(stems)] as const] : [],
 );
 
 /** The problems a normalized text names by one of their own words, in table order. */
