@@ -4,6 +4,7 @@ import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/domain/understanding';
 import { RouteDialog, routeOptions, DONE } from './routeDialog';
+import type { RouteOptions } from './routeDialog';
 import { EscalationDialog } from './escalationDialog';
 import { faqCard, faxCard, mediatorCard, phoneCard, postalCard, socialCard, type PhoneCardTurn } from './cards';
 import { msg, say, turnInfo } from './say';
@@ -45,9 +46,9 @@ export class MediatorDialog extends RouteDialog {
 
   /** States the mediator's condition, then checks it against what the user already did. */
   private async conditionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { facts } = routeOptions(step);
+    const { facts, route } = routeOptions(step);
     await say(step.context, { kind: 'text', text: msg(step.context, 'mediator.restate') }, mediatorCard(turnInfo(step.context)));
-    return step.beginDialog(MEDIATOR_ESCALATION, { facts, skipRestate: true });
+    return step.beginDialog(MEDIATOR_ESCALATION, { facts, skipRestate: true, route } satisfies RouteOptions);
   }
 
   private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -20,6 +20,7 @@ import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
 import { isRouteResult } from './routeDialog';
+import type { RouteOptions } from './routeDialog';
 import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isLaterDates, isLetterKind, isRoute, isString, isWithdrawalInput, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
 import { isRecord } from '../src/shared';
 import { formCard, phoneCard } from './cards';
@@ -302,7 +303,7 @@ export class MainDialog extends ComponentDialog {
     if (!again) this.telemetry.trackEvent('problem', { intent: picked.route });
     values.route = picked.route;
     values.others = picked.others;
-    return step.beginDialog(routeDialogId(picked.route), { facts, skipRestate: again });
+    return step.beginDialog(routeDialogId(picked.route), { facts, skipRestate: again, route: picked.route } satisfies RouteOptions);
   }
 
   /** Every route ends by offering its documents, then the other problems the message named, or anything else. */

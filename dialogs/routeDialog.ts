@@ -1,17 +1,20 @@
 /** What every route dialog shares: its options, its result, and the questions it may ask. */
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ExtractedFacts, Understanding } from '../src/domain/understanding';
+import type { RouteKey } from '../src/domain/types';
 import type { CaseFile } from '../src/domain/caseFile';
 import type { WithdrawalDate } from '../src/rules/withdrawal';
 import { AskDialog, AskOptions } from './prompts/askDialog';
 import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, registeredAnswer, waitingDaysAnswer } from './prompts/interpreters';
-import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isString, isWithdrawalDate, oneOf, optional, optionsOf } from './stepState';
+import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isRoute, isString, isWithdrawalDate, oneOf, optional, optionsOf } from './stepState';
 
 export interface RouteOptions {
   /** What the user's first message already said; never asked again. */
   facts: ExtractedFacts;
   /** Set when another route hands over and has already restated the problem. */
   skipRestate?: boolean;
+  /** The problem being answered (its questions do not take a message about the same problem as a switch). */
+  route?: RouteKey;
 }
 
 /**
@@ -29,7 +32,7 @@ export const isRouteResult: Guard<RouteResult> = either(
   isSwitch,
 );
 
-const isRouteOptions = fields<Partial<RouteOptions>>({ facts: optional(isExtractedFacts), skipRestate: optional(isBoolean) });
+const isRouteOptions = fields<Partial<RouteOptions>>({ facts: optional(isExtractedFacts), skipRestate: optional(isBoolean), route: optional(isRoute) });
 
 export const ASK_CHOICE = 'ask.choice';
 export const ASK_DATE = 'ask.date';
@@ -40,11 +43,12 @@ export const ASK_REGISTERED = 'ask.registered';
 
 export function routeOptions(step: WaterfallStepContext): RouteOptions {
   const options = optionsOf(step, isRouteOptions);
-  return { facts: options.facts ?? { history: [] }, skipRestate: options.skipRestate };
+  return { facts: options.facts ?? { history: [] }, skipRestate: options.skipRestate, route: options.route };
 }
 
+/** Asks a route's question, about the route's problem. */
 export function ask(step: WaterfallStepContext, dialogId: string, options: AskOptions): Promise<DialogTurnResult> {
-  return step.beginDialog(dialogId, options);
+  return step.beginDialog(dialogId, { ...options, route: options.route ?? routeOptions(step).route } satisfies AskOptions);
 }
 
 export abstract class RouteDialog extends ComponentDialog {

@@ -7,7 +7,7 @@
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { DateTime } from 'luxon';
-import type { Lang } from '../../src/domain/types';
+import type { Lang, RouteKey } from '../../src/domain/types';
 import type { MessageKey, MessageParams } from '../../src/i18n/messages';
 import { isMessageKey, t } from '../../src/i18n/messages';
 import { StepStateError, arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
@@ -29,6 +29,8 @@ export interface AskOptions {
   choices: Choices;
   /** Misunderstandings already counted before this question (the main menu after an unclear first message). */
   attempts?: number;
+  /** The problem this question is about: a message read as this same problem is no switch to another. */
+  route?: RouteKey;
 }
 
 const isQuestionKey = (value: unknown): value is MessageKey => typeof value === 'string' && isMessageKey(value);
@@ -37,7 +39,13 @@ const isParams = (value: unknown): value is MessageParams =>
 const isChoices: Guard<Choices> = either(isChoiceSetId, fields<Exclude<Choices, string>>({ routes: arrayOf(isRoute), last: oneOf(['somethingElse', 'noThanks']) }));
 
 /** A question's options, checked (they may be handed over in a step result). */
-export const isAskOptions: Guard<AskOptions> = fields<AskOptions>({ question: isQuestionKey, params: optional(isParams), choices: isChoices, attempts: optional(isNumber) });
+export const isAskOptions: Guard<AskOptions> = fields<AskOptions>({
+  question: isQuestionKey,
+  params: optional(isParams),
+  choices: isChoices,
+  attempts: optional(isNumber),
+  route: optional(isRoute),
+});
 
 export type AskResult<T> = { kind: 'answer'; value: T } | { kind: 'switch'; text: string };
 
@@ -104,7 +112,7 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     if (value !== undefined) return dc.endDialog({ kind: 'answer', value } satisfies AskResult<T>);
     if (this.allowSwitch && text.split(/\s+/).length >= MIN_SWITCH_WORDS) {
       const request = reading.request();
-      if (request.kind === 'problem' && request.sure) {
+      if (request.kind === 'problem' && request.sure && request.route !== state.options.route) {
         await say(dc.context, { kind: 'text', text: t(lang, 'understand.switching') });
         return dc.endDialog({ kind: 'switch', text } satisfies AskResult<T>);
       }

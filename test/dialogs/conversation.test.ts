@@ -81,6 +81,16 @@ describe('short answers and first messages that look like something else', () =>
   });
 });
 
+describe('a message about the same problem at one of its questions', () => {
+  test('is not a switch: the question is asked again', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    expect((await conversation.send('personne ne me répond au CNED')).text).toContain(fr('escalation.askDone'));
+    const turn = await conversation.send('toujours pas de réponse du CNED, personne ne répond');
+    expect(turn.text).not.toContain(fr('understand.switching'));
+    expect(turn.text).toContain(fr('escalation.askDone'));
+  });
+});
+
 describe('answers at a confirmation', () => {
   test('a message that tells more about one of the problems offered picks it', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
