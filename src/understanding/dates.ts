@@ -72,7 +72,8 @@ export function foldText(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   return text
     .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
-    .map((line) => normalizeText(line).replace(/[\u2010-\u2015\u2212]/g, '-'))
+    // "aujourd hui", "aujourdhui", typed on a phone, are "aujourd'hui".
+    .map((line) => normalizeText(line).replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\baujourd ?hui\b/g, "aujourd'hui"))
     .filter((line) => line.length > 0)
     .join('\n');
 }

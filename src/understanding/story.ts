@@ -104,7 +104,7 @@ const SEGMENT_END = /;|\b(?:puis|ensuite|then|after that|apres quoi|et enfin|fin
 /** What came of a step, in a reply to "what did you get?": "non, pas de réponse", "ils ont refusé", "nothing". */
 export function readOutcome(folded: string): ActionOutcome | undefined {
   if (REFUSED.test(folded)) return 'refused';
-  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply)|silence|personne ne (?:repond|decroche)|nobody (?:answers|answered|picks up)|no one (?:answers|answered))\b|^(?:aucune?|non|none|no|nope|nan)\b/.test(folded)) return 'unanswered';
+  if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply)|silence|personne ne (?:repond|decroche)|nobody (?:answers|answered|picks up)|no one (?:answers|answered)|jamais (?:fait|rappele)|never (?:did|called back))\b|^(?:aucune?|non|none|no|nope|nan)\b/.test(folded)) return 'unanswered';
   return undefined;
 }
 

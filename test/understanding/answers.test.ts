@@ -8,6 +8,7 @@ test.each([
   ['yes please', 'yes'],
   ["non merci, c'est tout", 'no'],
   ['nan ça ira', 'no'],
+  ['nn c bon', 'no'],
   ['no idea, sorry', 'unknown'],
   ['je ne me souviens plus de la date exacte', 'unknown'],
   ["I don't remember the exact date", 'unknown'],
@@ -24,6 +25,7 @@ test.each([
   ['Ils ont répondu non', 'refused'],
   ['they replied no', 'refused'],
   ['toujours rien', 'unanswered'],
+  ["ils ont dit qu'ils rappelleraient, jamais fait", 'unanswered'],
   ['je ne sais pas', undefined],
 ])('outcome of %j → %s', (text, expected) => {
   expect(readOutcome(normalizeText(text))).toBe(expected);

@@ -56,6 +56,10 @@ describe('extractDate', () => {
   });
 });
 
+test('"aujourd hui" typed without its apostrophe is today', () => {
+  expect(readDate("jai payé aujourd hui", 'fr', now)).toEqual({ iso: '2026-11-26', inferred: false });
+});
+
 describe('readDate: a part of a month, a rough past', () => {
   test.each<[Lang, string, string]>([
     ['fr', 'fin août', '2026-08-31'],
