@@ -86,7 +86,7 @@ const OWN_WORDS: Readonly<Partial<Record<RouteKey, string>>> = {
   contactFax: 'fax|telecopi',
   contactMediator: 'mediat|ombudsman|defenseur des droits',
   disability: 'handicap|disab|mdph|cdaph|tiers temps|tiers-temps|rqth|aesh',
-  personalData: 'rgpd|gdpr|cnil|donnees personnelles|personal data|personal information|informations personnelles',
+  personalData: 'rgpd|gdpr|cnil|donnees personnelles|personal data|personal information|informations personnelles|confidentialit|confidential|privacy',
   withdrawal: 'retract|withdraw|l221',
   internshipProblem: 'stage|stagiaire|internship|placement|pfmp',
 };

@@ -58,6 +58,11 @@ const CONTEXT_CLAUSES: readonly RegExp[] = [
   /(?:^|,\s*)(?:mes|mon|ma|my)\s+(?:(?!ne\b|n'|not\b|don't\b|doesn't\b)\S+\s+){0,2}(?:marche|marchent|fonctionne|fonctionnent|works?|is fine|are fine|sont ok|est ok)\b(?!\s+(?:pas|plus|not|no)\b)/,
   /\b(?:inscri\w*|paye\w*|paie\w*|paiement|prelev\w*|regle\w*|enrol\w*|regist\w*|paid|payment|charged|debited)\b.*\b(?:\d{1,2}(?:er)?(?: |\/)(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|\d{1,2})|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/,
 ];
+/**
+ * Pairs where the problem told first is the whole message's problem in other words: cancelling within the 14 days is
+ * withdrawing ("I enrolled on 13 November... today I decided to cancel. Am I still within the 14 days?").
+ */
+const TOLD_FIRST_BUT_SAME: ReadonlySet<string> = new Set(['withdrawal<cancellation']);
 /** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
 const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while|\+|&)\s+/g;
 
@@ -126,7 +131,10 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
     // The whole message's problem, unless a clause before the one that says it names another problem: that one is
     // told first ("je n'ai toujours pas mes codes et j'ai besoin d'un certificat de scolarité" is about the codes first).
     const at = read.findIndex((clause) => clause?.route === wholeRoute);
-    const first = at > 0 ? named.find((route) => route !== wholeRoute && read.slice(0, at).some((clause) => clause?.own && clause.route === route)) : undefined;
+    const first =
+      at > 0 && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${named[0]}`)
+        ? named.find((route) => route !== wholeRoute && read.slice(0, at).some((clause) => clause?.own && clause.route === route))
+        : undefined;
     const route = first ?? wholeRoute;
     const others = [...(first ? [wholeRoute] : []), ...named.filter((r) => r !== route && r !== wholeRoute)];
     return { kind: 'problem', route, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };

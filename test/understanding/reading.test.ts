@@ -48,3 +48,8 @@ test('a step told first ("j\'ai fait un recours contre...") is the context of th
   const reading = readMessage(classifier, "j'ai fait un recours contre le refus de l'inscription de ma fille et personne ne me répond depuis", 'fr');
   expect(reading.kind === 'problem' && reading.sure && reading.route === 'enrolmentRefused').toBe(false);
 });
+
+test('cancelling told before a question about the 14 days is the withdrawal', () => {
+  const reading = readMessage(classifier, 'Hi, I enrolled on November 13 and paid the same day. Today I decided to cancel. Am I still within the 14 days to withdraw?', 'en');
+  expect(reading.kind === 'problem' && reading.sure && reading.route === 'cancellation').toBe(false);
+});
