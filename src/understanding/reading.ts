@@ -108,10 +108,11 @@ function isSure({ ranking, agree, support }: Opinions, policy: Readonly<ReadingP
 
 export function readMessage(classifier: IntentClassifier, text: string, lang: Lang, policy: Readonly<ReadingPolicy> = READING_POLICY): MessageReading {
   const whole = classifier.opinions(text, lang);
+  const normalized = normalizeText(text);
   const ranking = whole.ranking;
   const best = ranking[0];
   // A question's candidates: the problems the message names by their own words ("se rétracter"), then the best scores.
-  const owned = namedByOwnWords(normalizeText(text));
+  const owned = namedByOwnWords(normalized);
   const scored = ranking.filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= CANDIDATE_SCORE).map((r) => r.intent);
   const candidates = [...owned.filter((r) => !scored.slice(0, MAX_CANDIDATES).includes(r)), ...scored].slice(0, MAX_CANDIDATES);
 
@@ -121,9 +122,9 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   for (const clause of read) if (clause?.own && !named.includes(clause.route)) named.push(clause.route);
 
   // Sure of the whole message only when the models are, and the message holds a word of that problem's family.
-  const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) && hasAnchor(best.intent, normalizeText(text)) ? best.intent : undefined;
+  const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) && hasAnchor(best.intent, normalized) ? best.intent : undefined;
   // A word of another problem's own ("Facebook", "médiateur", "stage") in a message read surely as something else: ask.
-  const rivals = wholeRoute ? rivalsOf(wholeRoute, normalizeText(text)) : [];
+  const rivals = wholeRoute ? rivalsOf(wholeRoute, normalized) : [];
   if (wholeRoute && rivals.length > 0 && !named.some((r) => rivals.includes(r))) {
     return { kind: 'problem', route: wholeRoute, sure: false, candidates: [wholeRoute, ...rivals, ...candidates.filter((r) => r !== wholeRoute && !rivals.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
   }
@@ -131,10 +132,8 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
     // The whole message's problem, unless a clause before the one that says it names another problem: that one is
     // told first ("je n'ai toujours pas mes codes et j'ai besoin d'un certificat de scolarité" is about the codes first).
     const at = read.findIndex((clause) => clause?.route === wholeRoute);
-    const first =
-      at > 0 && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${named[0]}`)
-        ? named.find((route) => route !== wholeRoute && read.slice(0, at).some((clause) => clause?.own && clause.route === route))
-        : undefined;
+    const told = at > 0 ? named.find((route) => route !== wholeRoute && read.slice(0, at).some((clause) => clause?.own && clause.route === route)) : undefined;
+    const first = told !== undefined && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${told}`) ? told : undefined;
     const route = first ?? wholeRoute;
     const others = [...(first ? [wholeRoute] : []), ...named.filter((r) => r !== route && r !== wholeRoute)];
     return { kind: 'problem', route, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };
