@@ -430,20 +430,20 @@ export function resolveCandidates(
 // ---------------------------------------------------------------------------
 // Public helpers for one-question replies.
 
-
 /** A past date in a reply to "when did you register / pay?": a bare "3 jours" is read as "3 days ago". */
 export function readDate(text: string, lang: Lang, now: DateTime): DateReading | undefined {
   try {
     const today = parisToday(now);
     if (today === undefined) return undefined;
-    const candidates = findCandidates(foldText(text), lang).filter((c) => c.cue !== 'relative');
+    const folded = foldText(text);
+    const candidates = findCandidates(folded, lang).filter((c) => c.cue !== 'relative');
     for (const m of resolveCandidates(candidates, lang, now)) {
       if (m.iso !== undefined) return { iso: m.iso, inferred: m.inferred === true };
       const iso = m.duration !== undefined ? minus(today, m.duration).toISODate() : null;
       // "3 semaines", "1 mois": an approximate date, never enough to declare a deadline passed.
       if (iso) return { iso, inferred: m.duration?.unit !== 'day' };
     }
-    const rough = partOfMonth(foldText(text), today) ?? roughPast(foldText(text), today);
+    const rough = partOfMonth(folded, today) ?? roughPast(folded, today);
     if (rough !== undefined) return { iso: rough, inferred: true };
   } catch {
     // never throw on user text
@@ -461,19 +461,20 @@ export function extractDate(text: string, lang: Lang, now: DateTime): string | u
  */
 export function extractDuration(text: string, lang: Lang, now?: DateTime): Duration | undefined {
   try {
-    const all = findCandidates(foldText(text), lang).filter((c) => c.cue !== 'relative');
+    const folded = foldText(text);
+    const all = findCandidates(folded, lang).filter((c) => c.cue !== 'relative');
     const today = now === undefined ? undefined : parisToday(now);
     const candidates = today === undefined ? all.filter((c) => c.isDuration) : all;
     const mentions = resolveCandidates(candidates, lang, now ?? FIXED_NOW);
     for (const m of mentions) if (m.duration !== undefined) return m.duration;
     // A date, or a part of a month ("depuis fin septembre"): the days since.
-    const since = [...mentions.filter((m) => !m.isToday).map((m) => m.iso), today === undefined ? undefined : partOfMonth(foldText(text), today)];
+    const since = [...mentions.filter((m) => !m.isToday).map((m) => m.iso), today === undefined ? undefined : partOfMonth(folded, today)];
     for (const iso of since) {
       if (iso === undefined || today === undefined) continue;
       const days = Math.round(today.diff(DateTime.fromISO(iso, { zone: PARIS_ZONE }), 'days').days);
       if (days > 0) return { amount: days, unit: 'day', days };
     }
-    const one = oneUnitReply(foldText(text));
+    const one = oneUnitReply(folded);
     if (one !== undefined) return one;
   } catch {
     // never throw on user text

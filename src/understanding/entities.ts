@@ -37,6 +37,8 @@ const WAIT = /\b(?:attend\w*|attente|wait\w*|toujours|still|rien|nothing|aucune?
 const SENTENCE_BOUND = /[.!?;\n]/;
 /** Said of the other step: it happened on the date just given (folded text: no accents, lower case). */
 const SAME_DAY = String.raw`(?:le meme jour|le jour meme|ce meme jour|en meme temps|dans la foulee|the same day|same day|on the same day|at the same time)`;
+/** "Le même jour" said alone, as the answer to the payment date. */
+const SAME_DAY_SAID = new RegExp(String.raw`\b${SAME_DAY}\b`);
 const SAME_DAY_PAID = new RegExp(String.raw`\b(?:paye|payee|payes|payees|regle|reglee|paid|paiement|payment|pay)\w*\b[^.!?;]{0,20}?${SAME_DAY}|${SAME_DAY}[^.!?;]{0,12}?\b(?:paye|payee|paid|regle|reglee)\b`);
 const SAME_DAY_REGISTERED = new RegExp(String.raw`\b(?:inscrit|inscrite|inscription|enrolled|registered|signed up)\w*\b[^.!?;]{0,20}?${SAME_DAY}|${SAME_DAY}[^.!?;]{0,12}?\b(?:inscrit|inscrite|enrolled|registered)\b`);
 
@@ -258,8 +260,7 @@ export function extractFacts(text: string, lang: Lang, now: DateTime): Extracted
   });
 
   // "inscrit le 23 et payé le même jour", "paid the same day": one date for both.
-  const sameDay = new RegExp(`\\b${SAME_DAY}\\b`).test(folded);
-  if (sameDay && facts.registeredOn === undefined && facts.paidOn === undefined) facts.sameDay = true;
+  if (facts.registeredOn === undefined && facts.paidOn === undefined && SAME_DAY_SAID.test(folded)) facts.sameDay = true;
   if (facts.paidOn === undefined && facts.registeredOn !== undefined && SAME_DAY_PAID.test(folded)) {
     facts.paidOn = facts.registeredOn;
     if (facts.inferred?.includes('registeredOn')) facts.inferred.push('paidOn');
