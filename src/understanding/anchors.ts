@@ -50,7 +50,7 @@ const STEMS: Readonly<Record<RouteKey, string>> = {
   technicalIssue:
     'quiz|classe virtuelle|virtual|scan|format|enregistr|save|ouvr|open|lance|start|en ligne|online|interacti|plateforme|platform|site|website|bug|beug|telecharg|download|video|appli|app|ecran|screen|page|navigat|browser|charg|load|marche|work|fonctionn|erreur|error|connexion|connect|pdf|audio|son|sound|lien|link|ordi|computer|laptop|tablette|tablet|phone|portable|crash|plant|lent|slow|affich|display|upload|depos|envoyer|submit|technique|technical|fichier|file|mise a jour|update|blanc|blank|404|500|freeze|bloqu|stuck',
   materialsNotReceived:
-    'tracking|suivi|textbook|livre|book|manuel|textbook|colis|parcel|package|materi|fascicule|papier|paper|recu|receiv|arriv|envoi|envoy|sent|livr|deliver|carton|box|kit|cours|course|cahier|dvd|cd|cle usb|usb|jamais eu|never got|never came|poste|post|courrier|mail',
+    'tracking|suivi|textbook|livre|book|manuel|colis|parcel|package|materi|fascicule|papier|paper|recu|receiv|arriv|envoi|envoy|sent|livr|deliver|carton|box|kit|cours|course|cahier|dvd|cd|cle usb|usb|jamais eu|never got|never came|poste|post|courrier|mail',
   enrolmentRefused:
     'accord|defavorable|condition|refus|reject|denied|deny|decline|dasen|dsden|reglementee|regulated|accept|rejet|recours|appeal|contest|challenge|avis defavorable|pas retenu|not admitted|non admis|admission|candidature|application',
   healthAbsence:

@@ -2,7 +2,6 @@
 import type { YesNo } from '../domain/understanding';
 import { normalizeText } from './normalize';
 
-
 const UNKNOWN =
   /^(?:je (?:ne )?sais (?:pas|plus)|j(?:e n)?'?sais pas|sais pas|jsp|aucune idee|pas d'idee|je ne me souviens (?:pas|plus)|je me souviens plus|je sais plus|je ne sais plus|aucun souvenir|i don'?t know|dunno|no idea|not sure|i'?m not sure|i (?:can'?t|cannot|don'?t) remember|i forgot|idk)\b/;
 const NO =

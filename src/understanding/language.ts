@@ -26,7 +26,7 @@ const MIN_VOTES = 2;
  */
 const FUNCTION_WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
   fr: new Set(
-    'le la les un une des du de je j mon ma mes est et pour avec pas ne il elle nous vous que qui ce ca au aux sur dans depuis toujours mais ou sont suis ai rien moi votre vos tu ton ta mais jamais deja encore quand comment pourquoi etait ete fait'.split(' '),
+    'le la les un une des du de je j mon ma mes est et pour avec pas ne il elle nous vous que qui ce ca au aux sur dans depuis toujours mais ou sont suis ai rien moi votre vos tu ton ta jamais deja encore quand comment pourquoi etait ete fait'.split(' '),
   ),
   en: new Set(
     'the my i is are was were to of and for with have has had not don can t it this that you your they we about ago still what how when been did do does got get from at in be will would please yet but no any since never there their its our could should which who why he she his her them just already'.split(' '),

@@ -17,7 +17,7 @@ const TARGET = { rightOrConfirmed: 0.95, confidentWrong: 0.01 };
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Lang, RouteKey } from '../../src/domain/types';
-import { isRouteKey } from '../../src/domain/types';
+import { ROUTE_KEYS, isRouteKey } from '../../src/domain/types';
 import type { Telemetry } from '../../src/telemetry';
 import type { Understanding } from '../../src/domain/understanding';
 import { loadUnderstanding } from '../../src/understanding';
@@ -72,7 +72,7 @@ let understanding: Understanding;
 beforeAll(async () => {
   understanding = await loadUnderstanding();
   for (const lang of ['fr', 'en'] as const) {
-    for (const route of ['lostCredentials', 'missingAccessCodes', 'withdrawal', 'cancellation', 'updateDetails', 'adminProcedure', 'parcelOldAddress', 'internshipProblem', 'refundDelay', 'noAnswer', 'contactPhone', 'contactFax', 'contactPostal', 'contactSocial', 'contactMediator', 'contactFaq', 'pedagogy', 'examsDiplomas', 'documents', 'debitDispute', 'collectionLetter', 'paymentPlan', 'technicalIssue', 'materialsNotReceived', 'enrolmentRefused', 'healthAbsence', 'disability', 'personalData'] as const) {
+    for (const route of ROUTE_KEYS) {
       TITLE_TO_ROUTE.set(routeTitle(route, lang), route);
     }
   }
