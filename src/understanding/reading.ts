@@ -47,6 +47,12 @@ const SEGMENT_BOUNDS =
  */
 const CLAUSE_SUPPORT = 0.6;
 /**
+ * A clause told before the one that says the whole message's problem, that leans to another problem this much and
+ * holds its family word ("stage pas validé par le cned et la plateforme bug"), makes the reading a question: the
+ * learner may be asking about that one first.
+ */
+const LEAN_SCORE = 0.3;
+/**
  * Clauses (or parts of them after a comma) that are the context of the problem told after them, not a problem of
  * their own: a step the learner took ("je me suis rétracté", "I paid on 28 November", "j'ai fait un recours"),
  * something they have or that works ("I have my access codes", "mes identifiants marchent"), a dated payment or
@@ -81,15 +87,26 @@ interface ClauseReading {
   own: boolean;
 }
 
-/** Each clause's sure reading, in the order of the message (undefined for a clause read as nothing sure). */
-function readClauses(classifier: IntentClassifier, text: string, lang: Lang, policy: Readonly<ReadingPolicy>): (ClauseReading | undefined)[] {
+/** A clause: its sure reading (undefined when nothing is sure), and the problem it leans to without being sure. */
+interface Clause {
+  sure: ClauseReading | undefined;
+  /** The best of its two first problems that scores LEAN_SCORE and whose family word it holds, when it is no context. */
+  leans: RouteKey | undefined;
+}
+
+/** Each clause, in the order of the message (none for a message of one clause). */
+function readClauses(classifier: IntentClassifier, text: string, lang: Lang, policy: Readonly<ReadingPolicy>): Clause[] {
   const parts = clauses(text);
   if (parts.length < 2) return [];
   return parts.slice(0, 8).map((part) => {
     const opinions = classifier.opinions(part, lang);
+    const context = CONTEXT_CLAUSES.some((re) => re.test(part));
+    const leans = context
+      ? undefined
+      : opinions.ranking.slice(0, 2).find((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= LEAN_SCORE && hasAnchor(r.intent, part))?.intent;
     const top = opinions.ranking[0];
-    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy) || !hasAnchor(top.intent, part)) return undefined;
-    return { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !CONTEXT_CLAUSES.some((re) => re.test(part)) };
+    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy) || !hasAnchor(top.intent, part)) return { sure: undefined, leans };
+    return { sure: { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !context }, leans };
   });
 }
 
@@ -117,7 +134,8 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
   const candidates = [...owned.filter((r) => !scored.slice(0, MAX_CANDIDATES).includes(r)), ...scored].slice(0, MAX_CANDIDATES);
 
   // Problems named by clauses of the message, each on its own, in order.
-  const read = readClauses(classifier, text, lang, policy);
+  const clauseReadings = readClauses(classifier, text, lang, policy);
+  const read = clauseReadings.map((clause) => clause.sure);
   const named: RouteKey[] = [];
   for (const clause of read) if (clause?.own && !named.includes(clause.route)) named.push(clause.route);
 
@@ -134,6 +152,14 @@ export function readMessage(classifier: IntentClassifier, text: string, lang: La
     const at = read.findIndex((clause) => clause?.route === wholeRoute);
     const told = at > 0 ? named.find((route) => route !== wholeRoute && read.slice(0, at).some((clause) => clause?.own && clause.route === route)) : undefined;
     const first = told !== undefined && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${told}`) ? told : undefined;
+    // No clause names another problem surely before it, but one leans to another problem: ask which comes first.
+    const says = clauseReadings.findIndex((clause) => clause.sure?.route === wholeRoute || clause.leans === wholeRoute);
+    const leaning = first === undefined && says > 0
+      ? clauseReadings.slice(0, says).map((clause) => clause.leans).find((r): r is RouteKey => r !== undefined && r !== wholeRoute && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${r}`))
+      : undefined;
+    if (leaning !== undefined) {
+      return { kind: 'problem', route: leaning, sure: false, candidates: [leaning, wholeRoute, ...candidates.filter((r) => r !== leaning && r !== wholeRoute)].slice(0, MAX_CANDIDATES), others: [] };
+    }
     const route = first ?? wholeRoute;
     const others = [...(first ? [wholeRoute] : []), ...named.filter((r) => r !== route && r !== wholeRoute)];
     return { kind: 'problem', route, sure: true, candidates, others: others.slice(0, MAX_OTHERS) };

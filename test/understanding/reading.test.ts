@@ -53,3 +53,12 @@ test('cancelling told before a question about the 14 days is the withdrawal', ()
   const reading = readMessage(classifier, 'Hi, I enrolled on November 13 and paid the same day. Today I decided to cancel. Am I still within the 14 days to withdraw?', 'en');
   expect(reading.kind === 'problem' && reading.sure && reading.route === 'cancellation').toBe(false);
 });
+
+test.each<[Lang, string, RouteKey, RouteKey]>([
+  ['fr', 'stage pas validé par le cned et la plateforme bug quand je depose mon rapport', 'internshipProblem', 'technicalIssue'],
+  ['fr', 'Ma fille est malade depuis octobre et ne peut plus suivre, et en plus vous nous avez prélevés deux fois en novembre.', 'healthAbsence', 'debitDispute'],
+])('%s %j: a clause told first that leans to %s is asked about before %s', (lang, text, first, then) => {
+  const reading = readMessage(classifier, text, lang);
+  expect(reading).toMatchObject({ kind: 'problem', sure: false });
+  expect(reading.kind === 'problem' && reading.candidates.slice(0, 2)).toEqual([first, then]);
+});
