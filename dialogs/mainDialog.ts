@@ -15,7 +15,7 @@ import type { ChoiceOption, View } from '../src/rendering/view';
 import type { Lang, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/domain/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
-import { buttonOnly, choiceOrDates, LaterDates, moreAnswer } from './prompts/interpreters';
+import { buttonOnly, choiceOrDates, LaterDates, moreAnswer, PROBLEM_TOLD } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
@@ -358,7 +358,7 @@ export class MainDialog extends ComponentDialog {
     );
   }
 
-  /** Yes → the menu; no → goodbye; the letter → shown, then asked again; a problem offered or typed → its route. */
+  /** Yes → the menu; no → goodbye; the letter → shown, then asked again; a problem offered or told in the reply → its route. */
   private async loopStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = resultOf(step, isRouteResult);
     if (result?.kind === 'switch') return step.replaceDialog(FLOW, { text: result.text } satisfies MainOptions);
@@ -376,6 +376,7 @@ export class MainDialog extends ComponentDialog {
       return this.askMore(step);
     }
     if (answer && isRoutable(answer)) return step.replaceDialog(FLOW, { route: answer } satisfies MainOptions);
+    if (answer === PROBLEM_TOLD) return step.replaceDialog(FLOW, {} satisfies MainOptions);
     if (answer === 'yes') return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     await say(step.context, { kind: 'text', text: msg(step.context, 'menu.goodbye') });
     return step.endDialog();

@@ -19,8 +19,23 @@ export const registeredAnswer: Interpreter<string> = (input) => {
   return pickedChoice(input);
 };
 
-/** "Anything else?": a button or yes/no, and a plain "merci" / "thanks" is a polite no. */
+/** The answer to "Anything else?" that is the next problem itself, told in the reply ("oui, mes codes ne sont jamais arrivés"). */
+export const PROBLEM_TOLD = 'problemTold';
+/** A reply needs this many words to tell a problem rather than just say yes. */
+const PROBLEM_TOLD_WORDS = 4;
+
+/**
+ * "Anything else?": a button or yes/no, and a plain "merci" / "thanks" is a polite no. A problem told in the reply
+ * ("oui, mes codes ne sont jamais arrivés") is that problem: the learner was asked for it.
+ */
 export const moreAnswer: Interpreter<string> = (input) => {
+  if (input.picked !== undefined) return input.picked;
+  const yesNo = input.understanding.yesNo(input.reading.text);
+  if ((yesNo === undefined || yesNo === 'yes') && input.reading.text.split(/\s+/).length >= PROBLEM_TOLD_WORDS) {
+    // After a yes, only a problem read surely ("oui j'ai autre chose" is just a yes); without one, any problem.
+    const request = input.reading.request();
+    if (request.kind === 'problem' && (request.sure || yesNo === undefined)) return PROBLEM_TOLD;
+  }
   const answer = pickedChoice(input);
   if (answer !== undefined || !input.reading.text) return answer;
   const request = input.reading.request();

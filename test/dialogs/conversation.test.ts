@@ -135,6 +135,23 @@ describe('endings', () => {
     expect(turn.text).toContain(fr('parcelOldAddress.restate'));
   });
 
+  test.each([
+    ['fr', "oui : mes codes d'accès ne sont jamais arrivés", 'missingAccessCodes.restate'],
+    ['en', 'yes, how do I get an enrolment certificate?', 'documents.restate'],
+  ] as const)('%s "%s" at "anything else?" is that problem, not the menu', async (lang, text, restate) => {
+    const conversation = startConversation(understanding, lang, THURSDAY_11H);
+    await conversation.send(lang === 'fr' ? 'numéro de fax' : 'fax number');
+    const turn = await conversation.send(text);
+    expect(turn.text).toContain(t(lang, restate).split('{')[0]);
+    expect(turn.text).not.toContain(t(lang, 'menu.question'));
+  });
+
+  test('"oui j\'ai autre chose" at "anything else?" is a yes: the menu', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('numéro de fax');
+    expect((await conversation.send("oui j'ai autre chose")).text).toContain(fr('menu.question'));
+  });
+
   test('a new problem typed in the middle of a question leaves the question', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
     expect((await conversation.send('je veux me rétracter')).text).toContain(fr('withdrawal.askDate'));
