@@ -1,7 +1,8 @@
 /** Messages naming two problems: the one told first is answered, the other offered; a step told as context is no problem. */
-import type { Lang, RouteKey } from '../../src/domain/types';
+import type { Intent, Lang, RouteKey } from '../../src/domain/types';
 import { IntentClassifier } from '../../src/understanding/classifier';
 import { readMessage } from '../../src/understanding/reading';
+import type { Opinionated } from '../../src/understanding/reading';
 
 let classifier: IntentClassifier;
 beforeAll(async () => {
@@ -61,4 +62,30 @@ test.each<[Lang, string, RouteKey, RouteKey]>([
   const reading = readMessage(classifier, text, lang);
   expect(reading).toMatchObject({ kind: 'problem', sure: false });
   expect(reading.kind === 'problem' && reading.candidates.slice(0, 2)).toEqual([first, then]);
+});
+
+/** Opinions fixed by hand: the reading policy alone, whatever the trained models say. */
+function fixed(scores: readonly [Intent, number][]): Opinionated {
+  const ranking = scores.map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+  return { opinions: () => ({ ranking, agree: true, support: ranking[0]?.score ?? 0 }) };
+}
+
+test.each<[string, [Intent, number][], boolean]>([
+  // the runner-up scores enough and the message holds its family word ("prélevé"): a question with both
+  ['je voulais un échéancier en trois mensualités mais vous avez tout prélevé', [['paymentPlan', 0.75], ['debitDispute', 0.2]], false],
+  // the runner-up scores too little: sure
+  ['je voulais un échéancier en trois mensualités mais vous avez tout prélevé', [['paymentPlan', 0.85], ['debitDispute', 0.1]], true],
+  // the runner-up scores enough, but no word of its family is in the message: sure
+  ['je voudrais un échéancier en trois mensualités', [['paymentPlan', 0.75], ['debitDispute', 0.2]], true],
+])('%j read as %j: sure is %s', (text, scores, sure) => {
+  const reading = readMessage(fixed(scores), text, 'fr');
+  expect(reading).toMatchObject({ kind: 'problem', route: 'paymentPlan', sure });
+  if (!sure) expect(reading.kind === 'problem' && reading.candidates.slice(0, 2)).toEqual(['paymentPlan', 'debitDispute']);
+});
+
+test.each<[Lang, string, RouteKey]>([
+  ['fr', "Je me suis inscrit le 1er octobre en ligne mais le paiement n'est passé que le 6. Je veux finalement renoncer, jusqu'à quand j'ai le droit ?", 'withdrawal'],
+  ['en', 'My complaint was refused twice by letter. Is there an ombudsman or mediator I can contact from abroad?', 'contactMediator'],
+])('%s %j: what is told first is the context of %s, not a problem before it', (lang, text, route) => {
+  expect(readMessage(classifier, text, lang)).toMatchObject({ kind: 'problem', route });
 });
