@@ -40,7 +40,7 @@ const MISSING_QUESTION: Record<WithdrawalDate, MessageKey> = {
 export class WithdrawalDialog extends RouteDialog {
   constructor(dialogId: string, understanding: Understanding) {
     super(dialogId, understanding);
-    this.flow([this.dateStep.bind(this), this.checkStep.bind(this), this.deadlineStep.bind(this)]);
+    this.flow([this.dateStep.bind(this), this.checkStep.bind(this), this.completedStep.bind(this), this.deadlineStep.bind(this)]);
   }
 
   private known(step: WaterfallStepContext): Known {
@@ -81,6 +81,24 @@ export class WithdrawalDialog extends RouteDialog {
     if (known.guessed) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
     if (known.missing) return ask(step, ASK_DATE, { question: MISSING_QUESTION[known.missing], choices: 'paymentDate' });
     return this.answer(step, status);
+  }
+
+  /**
+   * The one date given, now complete ("le 20" → "20 janvier"): the other date may still be later, so before saying
+   * the period is over, that one is asked. Any other answer goes on to the next step as it is.
+   */
+  private async completedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const known = this.known(step);
+    const answered = answerOf(step, isDateAnswer);
+    // The complete date was asked (the first one was guessed) while the other date was never given.
+    if (!known.guessed || !known.missing || answered === undefined || typeof answered === 'string') return step.next(step.result);
+    known.input = { [known.missing === 'paidOn' ? 'registeredOn' : 'paidOn']: answered.iso };
+    known.guessed = answered.inferred;
+    const status = await this.statusOrAskAgain(step, known.input);
+    if (!status) return step.replaceDialog(this.initialDialogId, { facts: { history: [] }, skipRestate: true });
+    if (status.open) return this.answer(step, status);
+    if (known.guessed) return this.uncertain(step, earliestOpenStart(turnInfo(step.context).now));
+    return ask(step, ASK_DATE, { question: MISSING_QUESTION[known.missing], choices: 'paymentDate' });
   }
 
   /** Reads the answer to the confirmation, then concludes, or says from when they would still be in time. */

@@ -65,6 +65,17 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['je veux me rétracter, je me suis inscrit le 2 octobre', { keys: ['withdrawal.askPaidOn'] }],
         ['je ne sais plus', { keys: ['withdrawal.uncertain'], absent: ['withdrawal.closed'] }],
       ],
+      // A guessed date made complete: the registration may still be later, so it is asked before "too late".
+      withdrawalGuessedThenCompleted: [
+        ["je veux me rétracter, j'ai payé le 2", { keys: ['withdrawal.askExactDate'], absent: ['withdrawal.closed'] }],
+        ['2 novembre', { keys: ['withdrawal.askRegisteredOn'], absent: ['withdrawal.closed'] }],
+        ['le même jour', { keys: ['withdrawal.closed'] }],
+      ],
+      withdrawalGuessedThenCompletedUnknown: [
+        ["je veux me rétracter, j'ai payé le 2", { keys: ['withdrawal.askExactDate'] }],
+        ['2 novembre', { keys: ['withdrawal.askRegisteredOn'] }],
+        ['je ne sais plus', { keys: ['withdrawal.uncertain'], absent: ['withdrawal.closed'] }],
+      ],
       withdrawalTwoDates: [["inscrit le 10 novembre mais j'ai payé le 20, je veux me rétracter", { keys: ['withdrawal.openTitle'], literal: ['vendredi 4 décembre 2026'], absent: ['withdrawal.closed'] }]],
       withdrawalDateUnknown: [
         ['rétractation', { keys: ['withdrawal.askDate'] }],
