@@ -49,12 +49,12 @@ export class EscalationDialog extends RouteDialog {
     return Object.assign(values, collected);
   }
 
-  /** Restates; asks what was already done unless the story told it. */
+  /** Restates; asks what was already done unless the story told it (a message that only names a step tells none). */
   private async whatStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { facts, skipRestate } = routeOptions(step);
     if (!skipRestate) await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.restate') });
     const collected = this.collected(step);
-    if (facts.history.length > 0) {
+    if (facts.history.length > 0 && !facts.namedOnly) {
       collected.history = facts.history;
       collected.fromStory = true;
       return step.next();

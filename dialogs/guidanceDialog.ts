@@ -67,6 +67,6 @@ export class GuidanceDialog extends RouteDialog {
       }
     };
     await say(step.context, ...this.spec.cards.map(card));
-    return step.endDialog(done({ problem: this.problem, history: facts.history, orderNumber: facts.orderNumber, amountCents: facts.amountCents, deadlines: [] }));
+    return step.endDialog(done({ problem: this.problem, history: facts.namedOnly ? [] : facts.history, orderNumber: facts.orderNumber, amountCents: facts.amountCents, deadlines: [] }));
   }
 }

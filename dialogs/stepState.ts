@@ -81,6 +81,7 @@ export const isExtractedFacts: Guard<ExtractedFacts> = fields<ExtractedFacts>({
   sameDay: optional(isBoolean),
   afterWithdrawal: optional(isBoolean),
   history: arrayOf(isPastAction),
+  namedOnly: optional(isBoolean),
   amountCents: optional(isNumber),
   inferred: optional(arrayOf(oneOf(['registeredOn', 'paidOn', 'date']))),
 });

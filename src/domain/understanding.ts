@@ -40,6 +40,11 @@ export interface ExtractedFacts {
   afterWithdrawal?: boolean;
   /** What they already did to reach CNED, in the order told. */
   history: PastAction[];
+  /**
+   * The message only names a step, in a few words with no verb, outcome or date ("médiateur", "recours au DG"): as a
+   * first message it is the topic, not a step taken; as the answer to "what did you do?" ("un appel") it is the step.
+   */
+  namedOnly?: boolean;
   /** An amount of money the message gives ("450 €", "1 200,50 euros"), in euro cents. */
   amountCents?: number;
   /** "Le même jour", "the same day", said without any date: the step asked about happened on the day of the other. */

@@ -20,7 +20,7 @@ import {
   type Candidate,
   type TemporalMention,
 } from './dates';
-import { extractHistory, type MentionRole } from './story';
+import { extractHistory, readOutcome, type MentionRole } from './story';
 import { anyIn, blankOut, matchStarts } from './textScan';
 
 export { extractDate, extractDuration, warmUpRecognizers } from './dates';
@@ -205,6 +205,12 @@ function afterWithdrawal(folded: string): boolean | undefined {
 
 // ---------------------------------------------------------------------------
 
+/** Words that tell a step was taken, rather than name it ("j'ai saisi le médiateur" against "médiateur"). */
+const TOLD =
+  /\b(?:j'?ai|ai|avons|avez|ont|deja|already|i|we|they|have|has|had|did|fait|envoye\w*|ecrit\w*|appele\w*|rempli\w*|saisi\w*|contacte\w*|depose\w*|relance\w*|essaye\w*|tente\w*|sent|wrote|written|called|phoned|emailed|filed|made|submitted|tried|contacted)\b/;
+/** A message that names a step without telling it is this short at most. */
+const NAMED_ONLY_WORDS = 4;
+
 export function extractFacts(text: string, lang: Lang, now: DateTime): ExtractedFacts {
   const facts: ExtractedFacts = { history: [] };
   let folded: string;
@@ -236,6 +242,10 @@ export function extractFacts(text: string, lang: Lang, now: DateTime): Extracted
     used = story.used;
   } catch {
     facts.history = [];
+  }
+
+  if (facts.history.length > 0 && mentions.length === 0 && folded.split(' ').length <= NAMED_ONLY_WORDS && !TOLD.test(folded) && readOutcome(folded) === undefined) {
+    facts.namedOnly = true;
   }
 
   const today = parisToday(now);

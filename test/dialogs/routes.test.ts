@@ -65,6 +65,8 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['je veux me rétracter, je me suis inscrit le 2 octobre', { keys: ['withdrawal.askPaidOn'] }],
         ['je ne sais plus', { keys: ['withdrawal.uncertain'], absent: ['withdrawal.closed'] }],
       ],
+      // "médiateur" alone names the topic: no step is taken as done, what was done is asked.
+      mediatorNamed: [['médiateur', { keys: ['mediator.restate', 'escalation.askDone'], absent: ['escalation.understood'] }]],
       // A guessed date made complete: the registration may still be later, so it is asked before "too late".
       withdrawalGuessedThenCompleted: [
         ["je veux me rétracter, j'ai payé le 2", { keys: ['withdrawal.askExactDate'], absent: ['withdrawal.closed'] }],

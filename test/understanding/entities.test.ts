@@ -209,6 +209,23 @@ describe('extractFacts: refund after a withdrawal', () => {
   });
 });
 
+describe('extractFacts: a step named, not told', () => {
+  test.each<[Lang, string, boolean]>([
+    ['fr', 'médiateur', true],
+    ['fr', 'recours au directeur général', true],
+    ['en', 'mediator', true],
+    ['fr', 'un appel', true],
+    ["fr", "j'ai saisi le médiateur", false],
+    ['fr', 'lettre recommandée sans réponse', false],
+    ['fr', 'recommandé le 2 novembre', false],
+    ['en', 'I called twice', false],
+  ])('%s %j -> %s', (lang, text, namedOnly) => {
+    const facts = extractFacts(text, lang, now);
+    expect(facts.history.length).toBeGreaterThan(0);
+    expect(facts.namedOnly === true).toBe(namedOnly);
+  });
+});
+
 describe('extractFacts: never throws', () => {
   const hostile: Array<[string, string]> = [
     ['empty', ''],
