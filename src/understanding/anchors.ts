@@ -109,3 +109,24 @@ export function namedByOwnWords(normalized: string): RouteKey[] {
 export function rivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   return namedByOwnWords(normalized).filter((other) => other !== route && ASK_WHEN_SURE.has(other));
 }
+
+/** Enrolled or paid just now: cancelling is then withdrawing, within the 14 days. */
+const RECENT_ENROLMENT =
+  /\b(?:viens (?:juste |tout juste )?de (?:m'|m |nous |l'|l )?(?:inscri\w*|payer|regler)|vient de s'inscrire|just (?:enrolled|registered|signed up|paid)|(?:inscrit|inscrite|inscrits|inscrites|enrolled|registered|signed up) (?:hier|avant-hier|ce matin|cette semaine|il y a (?:\d+|deux|trois|quatre|quelques) jours|yesterday|this week|(?:\d+|two|three|four|a few) days ago))/;
+/** A request already written and left unanswered: the escalation, whatever it was about. */
+const UNANSWERED = /\b(?:aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|rien depuis|ne (?:me |nous )?repond\w* (?:pas|plus|jamais)|no (?:answer|reply|response)|never (?:answered|replied|heard back)|(?:haven't|have not|not) heard (?:back|anything)|unanswered|still nothing|nothing since)\b/;
+const WRITTEN = /\b(?:formulaires?|forms?|e-?mails?|mails?|courriels?|recommandee?s?|lettres?|courriers?|letters?|ecrit|wrote|written|relance\w*)\b/;
+/** Problems whose own answer already covers a request left unanswered. */
+const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
+
+/**
+ * Problems that what a message tells makes as likely as the one it was read as: cancelling just after enrolling is
+ * withdrawing ("je veux annuler, je viens de m'inscrire"); a request already written and left unanswered is the
+ * escalation, whatever it was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
+ */
+export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
+  const rivals: RouteKey[] = [];
+  if (route === 'cancellation' && RECENT_ENROLMENT.test(normalized)) rivals.push('withdrawal');
+  if (!ANSWERS_SILENCE.has(route) && UNANSWERED.test(normalized) && WRITTEN.test(normalized)) rivals.push('noAnswer');
+  return rivals;
+}

@@ -10,7 +10,7 @@ import type { Lang } from '../domain/types';
 import type { MessageReading } from '../domain/understanding';
 import type { IntentClassifier, Opinions } from './classifier';
 import { normalizeText } from './normalize';
-import { hasAnchor, namedByOwnWords, rivalsOf } from './anchors';
+import { contextRivalsOf, hasAnchor, namedByOwnWords, rivalsOf } from './anchors';
 
 /**
  * When a problem is restated without asking: the ensemble's score, the lowest score either model gives that problem,
@@ -168,7 +168,7 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   // Another problem in a message read surely as something else: a word of its own ("Facebook", "médiateur"), or a
   // runner-up whose family word the message holds and that no clause names (a clause naming it makes it one of two
   // problems, offered after): ask, unless a problem is told before (then that one comes first, below).
-  const owning = wholeRoute ? rivalsOf(wholeRoute, normalized).filter((r) => !namedBefore.includes(r)) : [];
+  const owning = wholeRoute ? [...rivalsOf(wholeRoute, normalized), ...contextRivalsOf(wholeRoute, normalized)].filter((r) => !namedBefore.includes(r)) : [];
   const running = wholeRoute ? runnersUp(whole, wholeRoute, normalized).filter((r) => !named.includes(r)) : [];
   const rivals = [...owning, ...running.filter((r) => !owning.includes(r))];
   if (wholeRoute && rivals.length > 0 && namedBefore.length === 0) {

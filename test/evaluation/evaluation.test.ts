@@ -64,8 +64,8 @@ const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceili
   { file: 'conversations-v8.json', blind: false, floorRightOrConfirmed: 0.97, ceilingConfidentWrong: 0.01 },
   { file: 'conversations-v9.json', blind: false, floorRightOrConfirmed: 0.92, ceilingConfidentWrong: 0.034 },
   { file: 'conversations-v10.json', blind: false, floorRightOrConfirmed: 0.93, ceilingConfidentWrong: 0.017 },
-  { file: 'conversations-v11.json', blind: true, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.01 },
-  { file: 'conversations-v12.json', blind: true, floorRightOrConfirmed: 0.93, ceilingConfidentWrong: 0.021 },
+  { file: 'conversations-v11.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.01 },
+  { file: 'conversations-v12.json', blind: false, floorRightOrConfirmed: 0.93, ceilingConfidentWrong: 0.021 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 

@@ -1,7 +1,7 @@
 /** The words each problem needs (anchors.ts): every corpus line holds one of its problem's words; a message without any is not restated. */
 import { isRouteKey } from '../../src/domain/types';
 import type { RouteKey } from '../../src/domain/types';
-import { hasAnchor } from '../../src/understanding/anchors';
+import { contextRivalsOf, hasAnchor } from '../../src/understanding/anchors';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { normalizeText } from '../../src/understanding/normalize';
 
@@ -22,4 +22,17 @@ test.each<[RouteKey, string, boolean]>([
   ['healthAbsence', 'I want to pay in instalments', false],
 ])('%s in %j: %s', (route, text, expected) => {
   expect(hasAnchor(route, normalizeText(text))).toBe(expected);
+});
+
+test.each<[RouteKey, string, RouteKey[]]>([
+  ['cancellation', "je veux annuler mon inscription, je viens juste de m'inscrire", ['withdrawal']],
+  ['cancellation', 'I want to cancel, I only enrolled 3 days ago', ['withdrawal']],
+  ['cancellation', "je veux arrêter ma formation, je suis inscrit depuis l'an dernier", []],
+  ['disability', "j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis", ['noAnswer']],
+  ['pedagogy', "j'ai écrit trois mails au professeur, aucune réponse", ['noAnswer']],
+  ['pedagogy', 'mon devoir 3 est corrigé avec une erreur de note', []],
+  // a refund or a withdrawal already answer what to do when nobody answers
+  ['refundDelay', "j'ai écrit deux fois pour mon remboursement, aucune réponse", []],
+])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
+  expect(contextRivalsOf(route, normalizeText(text))).toEqual(rivals);
 });
