@@ -110,9 +110,11 @@ export function rivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   return namedByOwnWords(normalized).filter((other) => other !== route && ASK_WHEN_SURE.has(other));
 }
 
-/** Enrolled or paid just now: cancelling is then withdrawing, within the 14 days. */
-const RECENT_ENROLMENT =
-  /\b(?:viens (?:juste |tout juste )?de (?:m'|m |nous |l'|l )?(?:inscri\w*|payer|regler)|vient de s'inscrire|just (?:enrolled|registered|signed up|paid)|(?:inscrit|inscrite|inscrits|inscrites|enrolled|registered|signed up) (?:hier|avant-hier|ce matin|cette semaine|il y a (?:\d+|deux|trois|quatre|quelques) jours|yesterday|this week|(?:\d+|two|three|four|a few) days ago))/;
+/**
+ * Enrolled or paid just now, without a date: cancelling is then withdrawing, within the 14 days. (With a date, "inscrit
+ * hier", the cancellation answer itself says until when withdrawing is still possible.)
+ */
+const RECENT_ENROLMENT = /\b(?:viens (?:juste |tout juste )?de (?:m'|m |nous |l'|l )?(?:inscri\w*|payer|regler)|vient de s'inscrire|just (?:enrolled|registered|signed up|paid))/;
 /** A request already written and left unanswered: the escalation, whatever it was about. */
 const UNANSWERED = /\b(?:aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|rien depuis|ne (?:me |nous )?repond\w* (?:pas|plus|jamais)|no (?:answer|reply|response)|never (?:answered|replied|heard back)|(?:haven't|have not|not) heard (?:back|anything)|unanswered|still nothing|nothing since)\b/;
 const WRITTEN = /\b(?:formulaires?|forms?|e-?mails?|mails?|courriels?|recommandee?s?|lettres?|courriers?|letters?|ecrit|wrote|written|relance\w*)\b/;

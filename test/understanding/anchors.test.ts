@@ -26,7 +26,9 @@ test.each<[RouteKey, string, boolean]>([
 
 test.each<[RouteKey, string, RouteKey[]]>([
   ['cancellation', "je veux annuler mon inscription, je viens juste de m'inscrire", ['withdrawal']],
-  ['cancellation', 'I want to cancel, I only enrolled 3 days ago', ['withdrawal']],
+  ['cancellation', 'I want to cancel, I just enrolled', ['withdrawal']],
+  // with a date, the cancellation answer says until when withdrawing is possible
+  ['cancellation', 'je souhaite annuler mon inscription, je me suis inscrit hier', []],
   ['cancellation', "je veux arrêter ma formation, je suis inscrit depuis l'an dernier", []],
   ['disability', "j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis", ['noAnswer']],
   ['pedagogy', "j'ai écrit trois mails au professeur, aucune réponse", ['noAnswer']],
