@@ -118,17 +118,28 @@ const RECENT_ENROLMENT = /\b(?:viens (?:juste |tout juste )?de (?:m'|m |nous |l'
 /** A request already written and left unanswered: the escalation, whatever it was about. */
 const UNANSWERED = /\b(?:aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|rien depuis|ne (?:me |nous )?repond\w* (?:pas|plus|jamais)|no (?:answer|reply|response)|never (?:answered|replied|heard back)|(?:haven't|have not|not) heard (?:back|anything)|unanswered|still nothing|nothing since)\b/;
 const WRITTEN = /\b(?:formulaires?|forms?|e-?mails?|mails?|courriels?|recommandee?s?|lettres?|courriers?|letters?|ecrit|wrote|written|relance\w*)\b/;
+/** Never received (not lost): login details that never came are access codes never sent, unless a reset is meant. */
+const NEVER_RECEIVED = /\b(?:(?:pas|jamais|rien) (?:encore )?(?:recu|eu)|toujours pas (?:recu|eu)|aucun\w* (?:identifiant|code|acces|mail)\w* recu|never (?:got|received|came|arrived)|not (?:yet )?received|haven't (?:yet )?(?:got|received)|have not (?:yet )?received|didn't (?:get|receive))\b/;
+const RESET = /\b(?:reinitialis\w*|reset|oubli\w*|forgot\w*|perdu|lost|change\w* (?:de )?(?:telephone|phone)|bloque\w*|locked)\b/;
+
+/** A refusal said in words: without one, an enrolment "refused" may be a procedure still under way. */
+const REFUSAL = /\b(?:refus\w*|rejet\w*|reject\w*|denied|deny|declin\w*|defavorable|pas (?:ete )?retenu\w*|not (?:been )?(?:admitted|accepted)|non (?:admis|retenu)\w*|turned down|contest\w*|recours|appeal\w*|challenge)\b/;
+
 /** Problems whose own answer already covers a request left unanswered. */
 const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
 
 /**
  * Problems that what a message tells makes as likely as the one it was read as: cancelling just after enrolling is
- * withdrawing ("je veux annuler, je viens de m'inscrire"); a request already written and left unanswered is the
- * escalation, whatever it was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
+ * withdrawing ("je veux annuler, je viens de m'inscrire"); login details never received were never sent, not lost
+ * ("je n'ai pas reçu mes identifiants"); an enrolment read as refused where no refusal is said may be a procedure still
+ * under way ("toujours pas de décision pour l'inscription réglementée"); a request already written and left unanswered is the escalation, whatever it
+ * was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
  */
 export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   const rivals: RouteKey[] = [];
   if (route === 'cancellation' && RECENT_ENROLMENT.test(normalized)) rivals.push('withdrawal');
+  if (route === 'enrolmentRefused' && !REFUSAL.test(normalized)) rivals.push('adminProcedure');
+  if (route === 'lostCredentials' && NEVER_RECEIVED.test(normalized) && !RESET.test(normalized)) rivals.push('missingAccessCodes');
   if (!ANSWERS_SILENCE.has(route) && UNANSWERED.test(normalized) && WRITTEN.test(normalized)) rivals.push('noAnswer');
   return rivals;
 }

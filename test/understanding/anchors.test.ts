@@ -33,6 +33,10 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['disability', "j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis", ['noAnswer']],
   ['pedagogy', "j'ai écrit trois mails au professeur, aucune réponse", ['noAnswer']],
   ['pedagogy', 'mon devoir 3 est corrigé avec une erreur de note', []],
+  ['lostCredentials', "je viens de payer et je n'ai toujours pas reçu d'identifiant pour me connecter", ['missingAccessCodes']],
+  ['lostCredentials', "je n'ai jamais reçu le mail pour réinitialiser mon mot de passe", []],
+  ['enrolmentRefused', "le dossier d'inscription en classe réglementée attend l'avis du DASEN depuis deux mois", ['adminProcedure']],
+  ['enrolmentRefused', "le DASEN a refusé l'inscription de mon fils", []],
   // a refund or a withdrawal already answer what to do when nobody answers
   ['refundDelay', "j'ai écrit deux fois pour mon remboursement, aucune réponse", []],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
