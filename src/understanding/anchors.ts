@@ -125,6 +125,11 @@ const RESET = /\b(?:reinitialis\w*|reset|oubli\w*|forgot\w*|perdu|lost|change\w*
 /** A refusal said in words: without one, an enrolment "refused" may be a procedure still under way. */
 const REFUSAL = /\b(?:refus\w*|rejet\w*|reject\w*|denied|deny|declin\w*|defavorable|pas (?:ete )?retenu\w*|not (?:been )?(?:admitted|accepted)|non (?:admis|retenu)\w*|turned down|contest\w*|recours|appeal\w*|challenge)\b/;
 
+/** A reminder or collection letter, read as a question of payment plans. */
+const COLLECTION = /\b(?:relance\w*|mise en demeure|huissier|recouvrement|contentieux|titre executoire|collection|reminder|bailiff|debt collector|final notice)\b/;
+/** A debit that bounced, read as a debit disputed: the payment plans' answer covers a rejected debit. */
+const REJECTED_DEBIT = /\b(?:rejete\w*|impaye\w*|bounced|rejected|failed|returned unpaid)\b/;
+
 /** Problems whose own answer already covers a request left unanswered. */
 const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
 
@@ -132,12 +137,15 @@ const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMedi
  * Problems that what a message tells makes as likely as the one it was read as: cancelling just after enrolling is
  * withdrawing ("je veux annuler, je viens de m'inscrire"); login details never received were never sent, not lost
  * ("je n'ai pas reçu mes identifiants"); an enrolment read as refused where no refusal is said may be a procedure still
- * under way ("toujours pas de décision pour l'inscription réglementée"); a request already written and left unanswered is the escalation, whatever it
+ * under way ("toujours pas de décision pour l'inscription réglementée"); a reminder read as a payment plan may be the
+ * collection letter, a bounced debit read as disputed may be the payment plans' rejected debit; a request already written and left unanswered is the escalation, whatever it
  * was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
  */
 export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   const rivals: RouteKey[] = [];
   if (route === 'cancellation' && RECENT_ENROLMENT.test(normalized)) rivals.push('withdrawal');
+  if (route === 'paymentPlan' && COLLECTION.test(normalized)) rivals.push('collectionLetter');
+  if (route === 'debitDispute' && REJECTED_DEBIT.test(normalized)) rivals.push('paymentPlan');
   if (route === 'enrolmentRefused' && !REFUSAL.test(normalized)) rivals.push('adminProcedure');
   if (route === 'lostCredentials' && NEVER_RECEIVED.test(normalized) && !RESET.test(normalized)) rivals.push('missingAccessCodes');
   if (!ANSWERS_SILENCE.has(route) && UNANSWERED.test(normalized) && WRITTEN.test(normalized)) rivals.push('noAnswer');

@@ -37,6 +37,10 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['lostCredentials', "je n'ai jamais reçu le mail pour réinitialiser mon mot de passe", []],
   ['enrolmentRefused', "le dossier d'inscription en classe réglementée attend l'avis du DASEN depuis deux mois", ['adminProcedure']],
   ['enrolmentRefused', "le DASEN a refusé l'inscription de mon fils", []],
+  ['paymentPlan', "encore une relance pour un impayé, je peux payer en plusieurs fois ?", ['collectionLetter']],
+  ['paymentPlan', 'je voudrais payer en trois fois', []],
+  ['debitDispute', 'my direct debit bounced this month, what happens now?', ['paymentPlan']],
+  ['debitDispute', 'vous m\'avez prélevé deux fois', []],
   // a refund or a withdrawal already answer what to do when nobody answers
   ['refundDelay', "j'ai écrit deux fois pour mon remboursement, aucune réponse", []],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
