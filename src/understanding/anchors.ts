@@ -116,7 +116,7 @@ export function rivalsOf(route: RouteKey, normalized: string): RouteKey[] {
  */
 const RECENT_ENROLMENT = /\b(?:viens (?:juste |tout juste )?de (?:m'|m |nous |l'|l )?(?:inscri\w*|payer|regler)|vient de s'inscrire|just (?:enrolled|registered|signed up|paid))/;
 /** A request already written and left unanswered: the escalation, whatever it was about. */
-const UNANSWERED = /\b(?:aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|rien depuis|ne (?:me |nous )?repond\w* (?:pas|plus|jamais)|no (?:answer|reply|response)|never (?:answered|replied|heard back)|(?:haven't|have not|not) heard (?:back|anything)|unanswered|still nothing|nothing since)\b/;
+const UNANSWERED = /\b(?:(?:does not|doesn't|don't|do not|never|won't|will not|not) (?:answer|reply|respond|get back)\w*|aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|rien depuis|ne (?:me |nous )?repond\w* (?:pas|plus|jamais)|no (?:answer|reply|response)|never (?:answered|replied|heard back)|(?:haven't|have not|not) heard (?:back|anything)|unanswered|still nothing|nothing since)\b/;
 const WRITTEN = /\b(?:formulaires?|forms?|e-?mails?|mails?|courriels?|recommandee?s?|lettres?|courriers?|letters?|ecrit|wrote|written|relance\w*)\b/;
 /** Never received (not lost): login details that never came are access codes never sent, unless a reset is meant. */
 const NEVER_RECEIVED = /\b(?:(?:pas|jamais|rien) (?:encore )?(?:recu|eu)|toujours pas (?:recu|eu)|aucun\w* (?:identifiant|code|acces|mail)\w* recu|never (?:got|received|came|arrived)|not (?:yet )?received|haven't (?:yet )?(?:got|received)|have not (?:yet )?received|didn't (?:get|receive))\b/;
@@ -150,4 +150,9 @@ export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[]
   if (route === 'lostCredentials' && NEVER_RECEIVED.test(normalized) && !RESET.test(normalized)) rivals.push('missingAccessCodes');
   if (!ANSWERS_SILENCE.has(route) && UNANSWERED.test(normalized) && WRITTEN.test(normalized)) rivals.push('noAnswer');
   return rivals;
+}
+
+/** Whether a message says that CNED does not answer ("CNED never answers me, what can I do?"): the escalation. */
+export function saysUnanswered(normalized: string): boolean {
+  return UNANSWERED.test(normalized);
 }

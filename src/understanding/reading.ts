@@ -10,7 +10,7 @@ import type { Lang } from '../domain/types';
 import type { MessageReading } from '../domain/understanding';
 import type { IntentClassifier, Opinions } from './classifier';
 import { normalizeText } from './normalize';
-import { contextRivalsOf, hasAnchor, namedByOwnWords, rivalsOf } from './anchors';
+import { contextRivalsOf, hasAnchor, namedByOwnWords, rivalsOf, saysUnanswered } from './anchors';
 
 /**
  * When a problem is restated without asking: the ensemble's score, the lowest score either model gives that problem,
@@ -196,6 +196,11 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   if (named.length > 1) {
     const [first] = named;
     return { kind: 'problem', route: first, sure: false, candidates: [...named, ...candidates.filter((r) => !named.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
+  }
+  // "CNED never answers me, what can I do?" reads like a plea for help or anger: it is the escalation, to confirm.
+  if (best && isNonProblem(best.intent) && saysUnanswered(normalized)) {
+    const escalation: RouteKey = 'noAnswer';
+    return { kind: 'problem', route: escalation, sure: false, candidates: [escalation, ...candidates.filter((r) => r !== escalation)].slice(0, MAX_CANDIDATES), others: [] };
   }
   // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem.
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && whole.agree) return { kind: 'nonProblem', intent: best.intent };

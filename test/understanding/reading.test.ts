@@ -89,3 +89,12 @@ test.each<[Lang, string, RouteKey]>([
 ])('%s %j: what is told first is the context of %s, not a problem before it', (lang, text, route) => {
   expect(readMessage(classifier, text, lang)).toMatchObject({ kind: 'problem', route });
 });
+
+test.each<[Lang, string]>([
+  ['en', "CNED doesn't answer me, what should I do?"],
+  ['fr', 'le CNED ne me répond jamais, je fais quoi ?'],
+])('%s %j: saying CNED does not answer is the escalation, never a plea for help left at that', (lang, text) => {
+  const reading = readMessage(classifier, text, lang);
+  expect(reading.kind).toBe('problem');
+  expect(reading.kind === 'problem' && (reading.sure ? [reading.route] : reading.candidates)).toContain('noAnswer');
+});
