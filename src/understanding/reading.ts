@@ -137,7 +137,7 @@ function isSure({ ranking, agree, support }: Opinions, policy: Readonly<ReadingP
 }
 
 /** Problems after the first that still score RUNNER_UP_SCORE and whose family word the message holds. */
-function runnersUp({ ranking }: Opinions, route: RouteKey, normalized: string): RouteKey[] {
+function runnersUp({ ranking }: Opinions, route: RouteKey | undefined, normalized: string): RouteKey[] {
   return ranking
     .slice(1, 4)
     .filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.intent !== route && r.score >= RUNNER_UP_SCORE && hasAnchor(r.intent, normalized))
@@ -202,8 +202,15 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
     const escalation: RouteKey = 'noAnswer';
     return { kind: 'problem', route: escalation, sure: false, candidates: [escalation, ...candidates.filter((r) => r !== escalation)].slice(0, MAX_CANDIDATES), others: [] };
   }
-  // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem.
+  // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem; and
+  // not when a problem still scores RUNNER_UP_SCORE with a word of its family ("double charge on my card"): ask.
+  const nearby = best && isNonProblem(best.intent) ? runnersUp(whole, undefined, normalized) : [];
+  if (nearby.length > 0) {
+    return { kind: 'problem', route: nearby[0], sure: false, candidates: [...nearby, ...candidates.filter((r) => !nearby.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
+  }
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && whole.agree) return { kind: 'nonProblem', intent: best.intent };
+  // The models differ, but no problem offered holds a word of its family ("Can you order me a pizza?"): no question.
+  if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && !candidates.some((r) => hasAnchor(r, normalized))) return { kind: 'nonProblem', intent: best.intent };
   if (best && isNonProblem(best.intent) && candidates.length > 0) {
     return { kind: 'problem', route: candidates[0], sure: false, candidates, others: [] };
   }

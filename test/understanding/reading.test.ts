@@ -65,9 +65,9 @@ test.each<[Lang, string, RouteKey, RouteKey]>([
 });
 
 /** Opinions fixed by hand: the reading policy alone, whatever the trained models say. */
-function fixed(scores: readonly [Intent, number][]): Opinionated {
+function fixed(scores: readonly [Intent, number][], agree = true): Opinionated {
   const ranking = scores.map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
-  return { opinions: () => ({ ranking, agree: true, support: ranking[0]?.score ?? 0 }) };
+  return { opinions: () => ({ ranking, agree, support: ranking[0]?.score ?? 0 }) };
 }
 
 test.each<[string, [Intent, number][], boolean]>([
@@ -97,4 +97,17 @@ test.each<[Lang, string]>([
   const reading = readMessage(classifier, text, lang);
   expect(reading.kind).toBe('problem');
   expect(reading.kind === 'problem' && (reading.sure ? [reading.route] : reading.candidates)).toContain('noAnswer');
+});
+
+test.each<[string, [Intent, number][], boolean, string]>([
+  // read as out of scope, but a problem with a word of its family still scores 0.15: asked about
+  ['charged twice on my card', [['outOfScope', 0.7], ['debitDispute', 0.2]], true, 'debitDispute'],
+  // the models differ, and no problem offered holds a word of its family: out of scope, no question
+  ['could you book me a table at a restaurant', [['outOfScope', 0.6], ['lostCredentials', 0.1]], false, 'outOfScope'],
+  // the models differ, and the problem offered holds a word of its family: asked about
+  ['could you reset my password', [['outOfScope', 0.6], ['lostCredentials', 0.1]], false, 'lostCredentials'],
+])('%j read as %j (models agree: %s) gives %s', (text, scores, agree, expected) => {
+  const reading = readMessage(fixed(scores, agree), text, 'en');
+  if (expected === 'outOfScope') expect(reading).toEqual({ kind: 'nonProblem', intent: 'outOfScope' });
+  else expect(reading).toMatchObject({ kind: 'problem', route: expected, sure: false });
 });
