@@ -5,9 +5,12 @@ import { normalizeText } from './normalize';
 const UNKNOWN =
   /^(?:je (?:ne )?sais (?:pas|plus)|j(?:e n)?'?sais pas|sais pas|jsp|aucune idee|pas d'idee|je ne me souviens (?:pas|plus)|je me souviens plus|je sais plus|je ne sais plus|aucun souvenir|i don'?t know|dunno|no idea|not sure|i'?m not sure|i (?:can'?t|cannot|don'?t) remember|i forgot|idk)\b/;
 const NO =
-  /^(?:non|nan|nn|nope|no|pas encore|not yet|pas du tout|pas vraiment|pas (?:pour|besoin)|rien|aucun|c'est tout|ca ira|ca va aller|ca va|c'est bon|c bon|merci c'est tout|merci ca ira|non merci|nothing|not really|that'?s all|that'?s it|all good|i'?m good|no thanks|no thank you|nah)\b/;
+  /^(?:non|nan|nn|nope|no|pas du tout|pas vraiment|pas (?:pour|besoin)|rien|aucun|c'est tout|ca ira|ca va aller|ca va|c'est bon|c bon|merci c'est tout|merci ca ira|non merci|nothing|not really|that'?s all|that'?s it|all good|i'?m good|no thanks|no thank you|nah)\b/;
 const YES =
   /^(?:oui|ouais|ouai|ouep|yes|yep|yeah|yup|ok|okay|d'accord|dac|bien sur|exact|exactement|voila|c'est ca|tout a fait|absolument|volontiers|sure|of course|right|correct|please|oui merci|oui svp|yes please)\b/;
+
+/** "Pas encore" alone is a no; "pas encore reçu mes codes" is a problem, not a no. */
+const NOT_YET = /^(?:non )?(?:pas encore|not yet|no not yet)(?: non)?$/;
 
 /** "Je ne me souviens plus de la date exacte": "I don't know" followed only by words about the date. */
 const UNKNOWN_ABOUT_DATE = new RegExp(
@@ -20,7 +23,7 @@ export function readYesNo(text: string): YesNo | undefined {
   if (UNKNOWN_ABOUT_DATE.test(said)) return 'unknown';
   if (!said || said.split(' ').length > 8) return undefined;
   if (UNKNOWN.test(said)) return 'unknown';
-  if (NO.test(said)) return 'no';
+  if (NO.test(said) || NOT_YET.test(said)) return 'no';
   if (YES.test(said)) return 'yes';
   // "inscrite oui", "registered yes": a short reply that ends on its yes or no.
   const words = said.split(' ');

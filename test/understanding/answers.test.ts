@@ -11,6 +11,7 @@ test.each([
   ['nn c bon', 'no'],
   ['pas encore', 'no'],
   ['not yet', 'no'],
+  ["pas encore reçu mes codes d'accès", undefined],
   ['inscrite oui', 'yes'],
   ['registered yes', 'yes'],
   ['inscrit non', 'no'],
