@@ -130,6 +130,9 @@ const COLLECTION = /\b(?:relance\w*|mise en demeure|huissier|recouvrement|conten
 /** A debit that bounced, read as a debit disputed: the payment plans' answer covers a rejected debit. */
 const REJECTED_DEBIT = /\b(?:rejete\w*|impaye\w*|bounced|rejected|failed|returned unpaid)\b/;
 
+/** Asking whether one can still withdraw: a question of the 14 days, not yet a refund waited for. */
+const MAY_WITHDRAW = /\b(?:(?:se|me|nous|te) retract\w*|(?:can|could|may) (?:i|we) (?:still )?(?:withdraw|cancel)|trop tard|too late|encore (?:le )?temps|still (?:in )?time|delai de retractation|cooling-off)/;
+
 /** Problems whose own answer already covers a request left unanswered. */
 const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
 
@@ -138,12 +141,14 @@ const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMedi
  * withdrawing ("je veux annuler, je viens de m'inscrire"); login details never received were never sent, not lost
  * ("je n'ai pas reçu mes identifiants"); an enrolment read as refused where no refusal is said may be a procedure still
  * under way ("toujours pas de décision pour l'inscription réglementée"); a reminder read as a payment plan may be the
- * collection letter, a bounced debit read as disputed may be the payment plans' rejected debit; a request already written and left unanswered is the escalation, whatever it
+ * collection letter, a bounced debit read as disputed may be the payment plans' rejected debit; a refund asked about
+ * with "can I still withdraw?" may be the withdrawal ("is it too late to cancel for a full refund?"); a request already written and left unanswered is the escalation, whatever it
  * was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
  */
 export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   const rivals: RouteKey[] = [];
   if (route === 'cancellation' && RECENT_ENROLMENT.test(normalized)) rivals.push('withdrawal');
+  if (route === 'refundDelay' && MAY_WITHDRAW.test(normalized)) rivals.push('withdrawal');
   if (route === 'paymentPlan' && COLLECTION.test(normalized)) rivals.push('collectionLetter');
   if (route === 'debitDispute' && REJECTED_DEBIT.test(normalized)) rivals.push('paymentPlan');
   if (route === 'enrolmentRefused' && !REFUSAL.test(normalized)) rivals.push('adminProcedure');

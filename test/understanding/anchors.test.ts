@@ -41,6 +41,8 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['paymentPlan', 'je voudrais payer en trois fois', []],
   ['debitDispute', 'my direct debit bounced this month, what happens now?', ['paymentPlan']],
   ['debitDispute', 'vous m\'avez prélevé deux fois', []],
+  ['refundDelay', 'can I still withdraw and get all my money back? I paid last week', ['withdrawal']],
+  ['refundDelay', "je me suis rétractée le 3 novembre et j'attends toujours le remboursement", []],
   // a refund or a withdrawal already answer what to do when nobody answers
   ['refundDelay', "j'ai écrit deux fois pour mon remboursement, aucune réponse", []],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
