@@ -23,6 +23,8 @@ export const registeredAnswer: Interpreter<string> = (input) => {
 export const PROBLEM_TOLD = 'problemTold';
 /** A reply needs this many words to tell a problem rather than just say yes. */
 const PROBLEM_TOLD_WORDS = 4;
+/** A reply this short that holds a date or a waiting time is that date, not a problem. */
+const DATE_ONLY_WORDS = 5;
 
 /**
  * "Anything else?": a button or yes/no, and a plain "merci" / "thanks" is a polite no. A problem told in the reply
@@ -31,7 +33,12 @@ const PROBLEM_TOLD_WORDS = 4;
 export const moreAnswer: Interpreter<string> = (input) => {
   if (input.picked !== undefined) return input.picked;
   const yesNo = input.understanding.yesNo(input.reading.text);
-  if ((yesNo === undefined || yesNo === 'yes') && input.reading.text.split(/\s+/).length >= PROBLEM_TOLD_WORDS) {
+  const words = input.reading.text.split(/\s+/).length;
+  // A short reply that is a date or a waiting time ("il y a 3 semaines") tells no problem.
+  const dated = (): boolean =>
+    words <= DATE_ONLY_WORDS &&
+    (input.understanding.readDate(input.reading.text, input.lang, input.now) !== undefined || input.understanding.extractDuration(input.reading.text, input.lang, input.now) !== undefined);
+  if ((yesNo === undefined || yesNo === 'yes') && words >= PROBLEM_TOLD_WORDS && !dated()) {
     // After a yes, only a problem read surely ("oui j'ai autre chose" is just a yes); without one, any problem.
     const request = input.reading.request();
     if (request.kind === 'problem' && (request.sure || yesNo === undefined)) return PROBLEM_TOLD;

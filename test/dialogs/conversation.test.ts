@@ -146,6 +146,14 @@ describe('endings', () => {
     expect(turn.text).not.toContain(t(lang, 'menu.question'));
   });
 
+  test('a date alone at "anything else?" ("il y a 3 semaines") is no problem told: asked again', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('numéro de fax');
+    const turn = await conversation.send('il y a 3 semaines');
+    expect(turn.text).toContain(fr('common.notUnderstood'));
+    expect(turn.text).not.toContain(fr('understand.confirm'));
+  });
+
   test('"oui j\'ai autre chose" at "anything else?" is a yes: the menu', async () => {
     const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
     await conversation.send('numéro de fax');
