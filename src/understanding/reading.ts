@@ -82,15 +82,28 @@ const CONTEXT_CLAUSES: readonly RegExp[] = [
  * a mediator?").
  */
 const TOLD_FIRST_BUT_SAME: ReadonlySet<string> = new Set(['withdrawal<cancellation', 'withdrawal<paymentPlan', 'contactMediator<noAnswer']);
+/** A sentence with the marks that end it. */
+const SENTENCE = /[^.!?;\n]+[.!?;\n]*/g;
 /** Within a sentence, the clauses joined by "et", "mais", "and", "but"... */
 const CLAUSE_BOUNDS = /,?\s+(?:et|mais|and|but|et du coup|du coup|and now|alors que|while|\+|&)\s+/g;
 
+/** A clause, and whether its sentence asks something ("…?"). */
+interface ClauseText {
+  text: string;
+  question: boolean;
+}
+
 /** The clauses of each sentence. */
-function clauses(text: string): string[] {
-  return segments(text)
-    .flatMap((segment) => segment.split(CLAUSE_BOUNDS))
-    .map((part) => part.trim())
-    .filter((part) => part.split(' ').length >= MIN_SEGMENT_WORDS);
+function clauses(text: string): ClauseText[] {
+  return [...normalizeText(text.slice(0, 1200)).matchAll(SENTENCE)]
+    .flatMap(([sentence]) => {
+      const question = sentence.includes('?');
+      return sentence
+        .split(SEGMENT_BOUNDS)
+        .flatMap((segment) => segment.split(CLAUSE_BOUNDS))
+        .map((part) => ({ text: part.trim(), question }));
+    })
+    .filter(({ text: part }) => part.split(' ').length >= MIN_SEGMENT_WORDS);
 }
 
 /** A clause read surely as a problem, and whether it names that problem on its own. */
@@ -102,6 +115,8 @@ interface ClauseReading {
 
 /** A clause: its sure reading (undefined when nothing is sure), and the problem it leans to without being sure. */
 interface Clause {
+  /** Its sentence asks something. */
+  question: boolean;
   sure: ClauseReading | undefined;
   /** The best of its two first problems that scores LEAN_SCORE and whose family word it holds, when it is no context. */
   leans: RouteKey | undefined;
@@ -111,23 +126,16 @@ interface Clause {
 function readClauses(classifier: Opinionated, text: string, lang: Lang, policy: Readonly<ReadingPolicy>): Clause[] {
   const parts = clauses(text);
   if (parts.length < 2) return [];
-  return parts.slice(0, 8).map((part) => {
+  return parts.slice(0, 8).map(({ text: part, question }) => {
     const opinions = classifier.opinions(part, lang);
     const context = CONTEXT_CLAUSES.some((re) => re.test(part));
     const leans = context
       ? undefined
       : opinions.ranking.slice(0, 2).find((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= LEAN_SCORE && hasAnchor(r.intent, part))?.intent;
     const top = opinions.ranking[0];
-    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy) || !hasAnchor(top.intent, part)) return { sure: undefined, leans };
-    return { sure: { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !context }, leans };
+    if (!top || !isRouteKey(top.intent) || !isSure(opinions, policy) || !hasAnchor(top.intent, part)) return { question, sure: undefined, leans };
+    return { question, sure: { route: top.intent, own: opinions.support >= CLAUSE_SUPPORT && !context }, leans };
   });
-}
-
-function segments(text: string): string[] {
-  return normalizeText(text.slice(0, 1200))
-    .split(SEGMENT_BOUNDS)
-    .map((part) => part.trim())
-    .filter((part) => part.split(' ').length >= MIN_SEGMENT_WORDS);
 }
 
 /** Sure: high scores from the ensemble and from each model, a clear lead, and both models naming it (a second opinion). */
@@ -164,7 +172,10 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   const wholeRoute = best && isRouteKey(best.intent) && isSure(whole, policy) && hasAnchor(best.intent, normalized) ? best.intent : undefined;
   // Where a clause says the whole message's problem: the problems named before it are told first.
   const at = read.findIndex((clause) => clause?.route === wholeRoute);
-  const namedBefore = named.filter((route) => at > 0 && read.slice(0, at).some((clause) => clause?.own && clause.route === route));
+  // A statement before the question that says it is its context ("Le CNED a rejeté notre recours. Peut-on saisir un
+  // médiateur ?"), not a problem told first.
+  const asked = at >= 0 && clauseReadings[at].question;
+  const namedBefore = named.filter((route) => at > 0 && read.slice(0, at).some((clause, i) => clause?.own && clause.route === route && (!asked || clauseReadings[i].question)));
   // Another problem in a message read surely as something else: a word of its own ("Facebook", "médiateur"), or a
   // runner-up whose family word the message holds and that no clause names (a clause naming it makes it one of two
   // problems, offered after): ask, unless a problem is told before (then that one comes first, below).

@@ -111,3 +111,22 @@ test.each<[string, [Intent, number][], boolean, string]>([
   if (expected === 'outOfScope') expect(reading).toEqual({ kind: 'nonProblem', intent: 'outOfScope' });
   else expect(reading).toMatchObject({ kind: 'problem', route: expected, sure: false });
 });
+
+/** Opinions by the words a text holds: the whole message and each of its clauses read as fixed by hand. */
+function byText(read: (text: string) => [Intent, number][]): Opinionated {
+  return { opinions: (text) => fixed(read(text)).opinions(text, 'fr') };
+}
+
+test.each<[string, boolean]>([
+  // a statement, then the question that says the message's problem: no longer told first, asked about with both
+  ["mon fils a raté l'examen de juin. peut-on avoir un aménagement pour son handicap ?", false],
+  // two statements: the problem told first is answered first
+  ["mon fils a raté l'examen de juin. il lui faut un aménagement pour son handicap", true],
+])('%j: the exam restated surely is %s', (text, sure) => {
+  const classifier = byText((part) =>
+    part.includes('examen') && !part.includes('handicap') ? [['examsDiplomas', 0.9], ['disability', 0.05]] : [['disability', 0.9], ['examsDiplomas', 0.05]],
+  );
+  const reading = readMessage(classifier, text, 'fr');
+  expect(reading.kind === 'problem' && reading.sure && reading.route === 'examsDiplomas').toBe(sure);
+  expect(reading.kind === 'problem' && [reading.route, ...reading.candidates, ...reading.others]).toEqual(expect.arrayContaining(['examsDiplomas', 'disability']));
+});
