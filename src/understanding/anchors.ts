@@ -133,6 +133,9 @@ const REJECTED_DEBIT = /\b(?:rejete\w*|impaye\w*|bounced|rejected|failed|returne
 /** Asking whether one can still withdraw: a question of the 14 days, not yet a refund waited for. */
 const MAY_WITHDRAW = /\b(?:(?:se|me|nous|te) retract\w*|(?:can|could|may) (?:i|we) (?:still )?(?:withdraw|cancel)|trop tard|too late|encore (?:le )?temps|still (?:in )?time|delai de retractation|cooling-off)/;
 
+/** Adjustments asked for: the disability answer (arrangements for courses and exams), whatever the illness. */
+const ADJUSTMENTS = /\b(?:amenag\w*|adapt\w*|adjust\w*|accommodat\w*|tiers[ -]temps|extra time|more time|temps supplementaire)/;
+
 /** Problems whose own answer already covers a request left unanswered. */
 const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
 
@@ -142,12 +145,14 @@ const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMedi
  * ("je n'ai pas reçu mes identifiants"); an enrolment read as refused where no refusal is said may be a procedure still
  * under way ("toujours pas de décision pour l'inscription réglementée"); a reminder read as a payment plan may be the
  * collection letter, a bounced debit read as disputed may be the payment plans' rejected debit; a refund asked about
- * with "can I still withdraw?" may be the withdrawal ("is it too late to cancel for a full refund?"); a request already written and left unanswered is the escalation, whatever it
+ * with "can I still withdraw?" may be the withdrawal ("is it too late to cancel for a full refund?"); an illness or a
+ * pause with adjustments asked for may be the disability ("il aurait besoin d'un aménagement"); a request already written and left unanswered is the escalation, whatever it
  * was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
  */
 export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   const rivals: RouteKey[] = [];
   if (route === 'cancellation' && RECENT_ENROLMENT.test(normalized)) rivals.push('withdrawal');
+  if ((route === 'healthAbsence' || route === 'cancellation') && ADJUSTMENTS.test(normalized)) rivals.push('disability');
   if (route === 'refundDelay' && MAY_WITHDRAW.test(normalized)) rivals.push('withdrawal');
   if (route === 'paymentPlan' && COLLECTION.test(normalized)) rivals.push('collectionLetter');
   if (route === 'debitDispute' && REJECTED_DEBIT.test(normalized)) rivals.push('paymentPlan');
