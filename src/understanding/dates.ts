@@ -111,7 +111,7 @@ const NUMERIC_DATE =
 /** Group names: pre (prefix of a duration), dur (number + unit [+ ago]), num, date (a date phrase). */
 const FR_CANDIDATES = new RegExp(
   [
-    `(?:\\b(?<pre>il y a|ca fait|cela fait|ca va faire|voila|voici|depuis|pendant|apres|au bout de|dans|sous|en|d'ici)\\s+(?:(?:environ|presque|plus de|pres de|bientot|deja|maintenant)\\s+)?)?\\b(?<dur>(?<num>${FR_NUM})\\s+${FR_UNIT}(?:\\s+et\\s+demie?)?)\\b`,
+    `(?:\\b(?<pre>il y a|y a|ya|ca fait|cela fait|ca va faire|voila|voici|depuis|pendant|apres|au bout de|dans|sous|en|d'ici)\\s+(?:(?:environ|presque|plus de|pres de|bientot|deja|maintenant)\\s+)?)?\\b(?<dur>(?<num>${FR_NUM})\\s+${FR_UNIT}(?:\\s+et\\s+demie?)?)\\b`,
     `\\b(?<date>(?:\\d{1,2}|1er|${FR_DAY_WORD})\\s+${FR_MONTH}(?:\\s+\\d{4}\\b)?)`,
     `\\b(?:le|du|au|depuis le)\\s+(?<day>\\d{1,2}|1er)\\b(?!\\s*(?:[/.:h,-]\\s*\\d|heures?\\b|h\\b|%|euros?\\b|eur\\b|e\\b|€|${FR_MONTH}|${FR_UNIT}|fois\\b|ans?\\b|minutes?\\b|ieme\\b|eme\\b))`,
     `(?<date2>${NUMERIC_DATE})`,
@@ -173,7 +173,8 @@ export function findCandidates(folded: string, lang: Lang): Candidate[] {
     const g = m.groups ?? {};
     if (g.dur !== undefined) {
       const pre = g.pre;
-      const ago = pre === 'il y a' || g.ago !== undefined;
+      // "il y a", also typed "y a" or "ya" on a phone.
+      const ago = pre === 'il y a' || pre === 'y a' || pre === 'ya' || g.ago !== undefined;
       const cue: TemporalCue = ago
         ? 'ago'
         : pre !== undefined && SINCE_PREFIXES.has(pre)

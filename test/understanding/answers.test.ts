@@ -32,6 +32,8 @@ test.each([
   ['they replied no', 'refused'],
   ['toujours rien', 'unanswered'],
   ['personne ne nous rappelle', 'unanswered'],
+  ["ils ont dit que c'était pas possible", 'refused'],
+  ['they said it was not possible', 'refused'],
   ['nobody ever calls us back', 'unanswered'],
   ["ils ont dit qu'ils rappelleraient, jamais fait", 'unanswered'],
   ['je ne sais pas', undefined],

@@ -23,6 +23,9 @@ describe('extractDate', () => {
     ["fr", "aujourd'hui", '2026-11-26'],
     ['fr', 'il y a 3 jours', '2026-11-23'],
     ['fr', 'il y a 2 semaines', '2026-11-12'],
+    // "il y a" typed without its "il" on a phone
+    ['fr', 'y a un mois à peu près', '2026-10-26'],
+    ['fr', 'ya 2 semaines', '2026-11-12'],
     ['fr', 'il y a deux mois', '2026-09-26'],
     ['fr', '3 novembre', '2026-11-03'],
     ['fr', 'le 3 décembre', '2025-12-03'],
