@@ -84,13 +84,21 @@ export const buttonOnly: Interpreter<string> = ({ picked }) => picked;
 
 export type DateAnswer = DateReading | 'unknown' | 'sameDay';
 
-/** A date: a shortcut button, a date written in the reply ("le 20", "20/11", "il y a 3 jours"), or "I don't know". */
+/**
+ * A date: a shortcut button, a date written in the reply ("le 20", "20/11", "il y a 3 jours"), the more recent of
+ * several, or "I don't know".
+ */
 export const dateAnswer: Interpreter<DateAnswer> = ({ text, picked, choices, lang, now, understanding, reading }) => {
   if (picked === 'today') return { iso: parisDaysAgo(now, 0), inferred: false };
   if (picked === 'yesterday') return { iso: parisDaysAgo(now, 1), inferred: false };
   if (picked === 'unknown' || picked === 'sameDay') return picked;
   // "j'ai payé le même jour" where "Le même jour" is offered.
   if (choices.some((choice) => choice.value === 'sameDay') && reading.facts().sameDay) return 'sameDay';
+  // Several dates in the reply ("inscrit le 2 octobre et payé le 9 octobre"): the questions ask for the more recent
+  // one, and a period counted from the earlier would end too soon. Guessed if any of them is.
+  const facts = reading.facts();
+  const given = [facts.registeredOn, facts.paidOn, facts.date].filter((iso): iso is string => iso !== undefined);
+  if (given.length > 1) return { iso: given.reduce((a, b) => (a > b ? a : b)), inferred: (facts.inferred ?? []).length > 0 };
   const date = understanding.readDate(text, lang, now);
   if (date) return date;
   return understanding.yesNo(text) === 'unknown' ? 'unknown' : undefined;

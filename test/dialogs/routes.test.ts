@@ -51,6 +51,11 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['je veux me rétracter', { keys: ['withdrawal.restate', 'withdrawal.askDate'] }],
         ['le 20 novembre', { literal: ['vendredi 4 décembre 2026', 'Il vous reste 8 jour'], keys: [ANYTHING_ELSE] }],
       ],
+      // Both dates given as the answer: counted from the later one, never "too late" from the earlier one.
+      withdrawalAskedBothDates: [
+        ['je veux me rétracter', { keys: ['withdrawal.askDate'] }],
+        ['inscrit le 6 novembre et payé le 20 novembre', { literal: ['vendredi 4 décembre 2026'], absent: ['withdrawal.closed'] }],
+      ],
       withdrawalMovedToMonday: [['je souhaite me rétracter, j’ai payé le 21 novembre', { literal: ['lundi 7 décembre 2026', 'samedi 5 décembre 2026'], absent: ['withdrawal.askDate'] }]],
       // One date given: the payment may be later, so it is asked before the period is declared over.
       withdrawalTooLate: [
@@ -141,6 +146,10 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['I want to use my 14-day right of withdrawal', { keys: ['withdrawal.restate', 'withdrawal.askDate'] }],
         // The test chat is en-US: dates follow its conventions.
         ['November 20', { literal: ['Friday, December 4, 2026'] }],
+      ],
+      withdrawalAskedBothDates: [
+        ['I want to withdraw', { keys: ['withdrawal.askDate'] }],
+        ['registered on November 6 and paid on November 20', { literal: ['Friday, December 4, 2026'], absent: ['withdrawal.closed'] }],
       ],
       withdrawalTooLate: [
         ['I want to withdraw, I registered on 2 October', { keys: ['withdrawal.askPaidOn'], absent: ['withdrawal.closed'] }],
