@@ -66,8 +66,8 @@ const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceili
   { file: 'conversations-v10.json', blind: false, floorRightOrConfirmed: 0.94, ceilingConfidentWrong: 0.011 },
   { file: 'conversations-v11.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.009 },
   { file: 'conversations-v12.json', blind: false, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.01 },
-  { file: 'conversations-v13.json', blind: false, floorRightOrConfirmed: 0.935, ceilingConfidentWrong: 0.022 },
-  { file: 'conversations-v14.json', blind: false, floorRightOrConfirmed: 0.945, ceilingConfidentWrong: 0.016 },
+  { file: 'conversations-v13.json', blind: false, floorRightOrConfirmed: 0.94, ceilingConfidentWrong: 0.016 },
+  { file: 'conversations-v14.json', blind: false, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.01 },
   { file: 'conversations-v15.json', blind: true, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.016 },
   { file: 'conversations-v16.json', blind: true, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.011 },
 ];
