@@ -152,6 +152,12 @@ function runnersUp({ ranking }: Opinions, route: RouteKey | undefined, normalize
     .map((r) => r.intent);
 }
 
+/** A question about these problems first, then the other candidates, each offered once. */
+function toConfirm(first: readonly RouteKey[], candidates: readonly RouteKey[]): MessageReading {
+  const asked = [...new Set([...first, ...candidates])].slice(0, MAX_CANDIDATES);
+  return { kind: 'problem', route: first[0], sure: false, candidates: asked, others: [] };
+}
+
 export function readMessage(classifier: Opinionated, text: string, lang: Lang, policy: Readonly<ReadingPolicy> = READING_POLICY): MessageReading {
   const whole = classifier.opinions(text, lang);
   const normalized = normalizeText(text);
@@ -183,7 +189,7 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   const running = wholeRoute ? runnersUp(whole, wholeRoute, normalized).filter((r) => !named.includes(r)) : [];
   const rivals = [...owning, ...running.filter((r) => !owning.includes(r))];
   if (wholeRoute && rivals.length > 0 && namedBefore.length === 0) {
-    return { kind: 'problem', route: wholeRoute, sure: false, candidates: [wholeRoute, ...rivals, ...candidates.filter((r) => r !== wholeRoute && !rivals.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
+    return toConfirm([wholeRoute, ...rivals], candidates);
   }
   if (wholeRoute) {
     // The whole message's problem, unless a clause before the one that says it names another problem: that one is
@@ -196,7 +202,7 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
       ? clauseReadings.slice(0, says).map((clause) => clause.leans).find((r): r is RouteKey => r !== undefined && r !== wholeRoute && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${r}`))
       : undefined;
     if (leaning !== undefined) {
-      return { kind: 'problem', route: leaning, sure: false, candidates: [leaning, wholeRoute, ...candidates.filter((r) => r !== leaning && r !== wholeRoute)].slice(0, MAX_CANDIDATES), others: [] };
+      return toConfirm([leaning, wholeRoute], candidates);
     }
     const route = first ?? wholeRoute;
     const others = [...(first ? [wholeRoute] : []), ...named.filter((r) => r !== route && r !== wholeRoute)];
@@ -205,25 +211,23 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   // Several problems, each named clearly by its own clause, where the whole message is unclear: confirm them, the
   // first one told first.
   if (named.length > 1) {
-    const [first] = named;
-    return { kind: 'problem', route: first, sure: false, candidates: [...named, ...candidates.filter((r) => !named.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
+    return toConfirm(named, candidates);
   }
   // "CNED never answers me, what can I do?" reads like a plea for help or anger: it is the escalation, to confirm.
   if (best && isNonProblem(best.intent) && saysUnanswered(normalized)) {
-    const escalation: RouteKey = 'noAnswer';
-    return { kind: 'problem', route: escalation, sure: false, candidates: [escalation, ...candidates.filter((r) => r !== escalation)].slice(0, MAX_CANDIDATES), others: [] };
+    return toConfirm(['noAnswer'], candidates);
   }
   // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem; and
   // not when a problem still scores RUNNER_UP_SCORE with a word of its family ("double charge on my card"): ask.
   const nearby = best && isNonProblem(best.intent) ? runnersUp(whole, undefined, normalized) : [];
   if (nearby.length > 0) {
-    return { kind: 'problem', route: nearby[0], sure: false, candidates: [...nearby, ...candidates.filter((r) => !nearby.includes(r))].slice(0, MAX_CANDIDATES), others: [] };
+    return toConfirm(nearby, candidates);
   }
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && whole.agree) return { kind: 'nonProblem', intent: best.intent };
   // The models differ, but no problem offered holds a word of its family ("Can you order me a pizza?"): no question.
   if (best && isNonProblem(best.intent) && best.score >= NON_PROBLEM_SCORE && !candidates.some((r) => hasAnchor(r, normalized))) return { kind: 'nonProblem', intent: best.intent };
   if (best && isNonProblem(best.intent) && candidates.length > 0) {
-    return { kind: 'problem', route: candidates[0], sure: false, candidates, others: [] };
+    return toConfirm(candidates, []);
   }
   if (best && isRouteKey(best.intent)) {
     return { kind: 'problem', route: best.intent, sure: false, candidates: candidates.length > 0 ? candidates : [best.intent], others: [] };

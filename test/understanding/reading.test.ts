@@ -130,3 +130,11 @@ test.each<[string, boolean]>([
   expect(reading.kind === 'problem' && reading.sure && reading.route === 'examsDiplomas').toBe(sure);
   expect(reading.kind === 'problem' && [reading.route, ...reading.candidates, ...reading.others]).toEqual(expect.arrayContaining(['examsDiplomas', 'disability']));
 });
+
+test('a problem both owned by its words and told by the context is offered once', () => {
+  // "handicap" is a word of the disability's own, "aménagement" asks for adjustments: both name the disability.
+  const reading = readMessage(fixed([['healthAbsence', 0.9], ['disability', 0.05]]), "ma fille malade a un handicap, il lui faut un aménagement", 'fr');
+  expect(reading).toMatchObject({ kind: 'problem', route: 'healthAbsence', sure: false });
+  const candidates = reading.kind === 'problem' ? reading.candidates : [];
+  expect(candidates.filter((r) => r === 'disability')).toHaveLength(1);
+});
