@@ -7,7 +7,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
 import type { Understanding } from '../src/domain/understanding';
-import { RouteDialog, routeOptions, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, stepsTold, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
 import type { CaseFile, Deadline } from '../src/domain/caseFile';
 import type { EscalationAdvice } from '../src/rules/escalation';
 import { answerOf, fields, isBoolean, isChoice, isDateAnswer, isHistoryAnswer, isPastActions, optional, valuesOf } from './stepState';
@@ -54,8 +54,9 @@ export class EscalationDialog extends RouteDialog {
     const { facts, skipRestate } = routeOptions(step);
     if (!skipRestate) await say(step.context, { kind: 'text', text: msg(step.context, 'escalation.restate') });
     const collected = this.collected(step);
-    if (facts.history.length > 0 && !facts.namedOnly) {
-      collected.history = facts.history;
+    const told = stepsTold(facts);
+    if (told.length > 0) {
+      collected.history = told;
       collected.fromStory = true;
       return step.next();
     }

@@ -7,7 +7,7 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/domain/understanding';
-import { RouteDialog, routeOptions, ask, done, ASK_REGISTERED } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, stepsTold, ASK_REGISTERED } from './routeDialog';
 import { answerOf, isChoice } from './stepState';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
 import { msg, say, turnInfo } from './say';
@@ -67,6 +67,6 @@ export class GuidanceDialog extends RouteDialog {
       }
     };
     await say(step.context, ...this.spec.cards.map(card));
-    return step.endDialog(done({ problem: this.problem, history: facts.namedOnly ? [] : facts.history, orderNumber: facts.orderNumber, amountCents: facts.amountCents, deadlines: [] }));
+    return step.endDialog(done({ problem: this.problem, history: stepsTold(facts), orderNumber: facts.orderNumber, amountCents: facts.amountCents, deadlines: [] }));
   }
 }

@@ -146,8 +146,9 @@ const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMedi
  * under way ("toujours pas de décision pour l'inscription réglementée"); a reminder read as a payment plan may be the
  * collection letter, a bounced debit read as disputed may be the payment plans' rejected debit; a refund asked about
  * with "can I still withdraw?" may be the withdrawal ("is it too late to cancel for a full refund?"); an illness or a
- * pause with adjustments asked for may be the disability ("il aurait besoin d'un aménagement"); a request already written and left unanswered is the escalation, whatever it
- * was about ("j'ai envoyé un recommandé pour l'aménagement de ma fille, et rien depuis").
+ * pause with adjustments asked for may be the disability ("il aurait besoin d'un aménagement"); a request already
+ * written and left unanswered is the escalation, whatever it was about ("j'ai envoyé un recommandé pour
+ * l'aménagement de ma fille, et rien depuis").
  */
 export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   const rivals: RouteKey[] = [];

@@ -101,10 +101,10 @@ function ranges(text: string, re: RegExp, from: number, to: number): Range[] {
 
 const SENTENCE_END = /[.!?]+(?=\s|$)|\n/g;
 const SEGMENT_END = /;|\b(?:puis|ensuite|then|after that|apres quoi|et enfin|finally)\b/g;
-/** What came of a step, in a reply to "what did you get?": "non, pas de réponse", "ils ont refusé", "nothing". */
 /** In a reply about what came of a step, "not possible" is a refusal ("ils ont dit que c'était pas possible"). */
 const NOT_POSSIBLE = /\b(?:pas possible|impossible|not possible|(?:can't|cannot|couldn't|could not) (?:do|help)|(?:ont|a) dit que non|said (?:it (?:was|is) )?not possible)\b/;
 
+/** What came of a step, in a reply to "what did you get?": "non, pas de réponse", "ils ont refusé", "nothing". */
 export function readOutcome(folded: string): ActionOutcome | undefined {
   if (REFUSED.test(folded) || NOT_POSSIBLE.test(folded)) return 'refused';
   if (UNANSWERED.test(folded) || /\b(?:rien|nothing|pas de (?:reponse|retour)|no (?:answer|reply)|silence|personne ne (?:repond|decroche)|nobody (?:answers|answered|picks up)|no one (?:answers|answered)|jamais (?:fait|rappele)|never (?:did|called back))\b|^(?:aucune?|non|none|no|nope|nan)\b/.test(folded)) return 'unanswered';
