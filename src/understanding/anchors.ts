@@ -136,6 +136,9 @@ const MAY_WITHDRAW = /\b(?:(?:se|me|nous|te) retract\w*|(?:can|could|may) (?:i|w
 /** Adjustments asked for: the disability answer (arrangements for courses and exams), whatever the illness. */
 const ADJUSTMENTS = /\b(?:amenag\w*|adapt\w*|adjust\w*|accommodat\w*|tiers[ -]temps|extra time|more time|temps supplementaire)/;
 
+/** Moving now or soon: nothing may have been sent to the old address yet, the details are what to change. */
+const MOVING_NOW = /\b(?:on demenage|nous demenageons|je demenage|(?:va|vais|allons|vont) demenager|(?:we are|we're|i am|i'm) moving|(?:will|going to) move)\b/;
+
 /** Problems whose own answer already covers a request left unanswered. */
 const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
 
@@ -146,7 +149,8 @@ const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMedi
  * under way ("toujours pas de décision pour l'inscription réglementée"); a reminder read as a payment plan may be the
  * collection letter, a bounced debit read as disputed may be the payment plans' rejected debit; a refund asked about
  * with "can I still withdraw?" may be the withdrawal ("is it too late to cancel for a full refund?"); an illness or a
- * pause with adjustments asked for may be the disability ("il aurait besoin d'un aménagement"); a request already
+ * pause with adjustments asked for may be the disability ("il aurait besoin d'un aménagement"); a parcel at the old
+ * address read while the learner is only now moving may be the details to change ("on déménage"); a request already
  * written and left unanswered is the escalation, whatever it was about ("j'ai envoyé un recommandé pour
  * l'aménagement de ma fille, et rien depuis").
  */
@@ -154,6 +158,7 @@ export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[]
   const rivals: RouteKey[] = [];
   if (route === 'cancellation' && RECENT_ENROLMENT.test(normalized)) rivals.push('withdrawal');
   if ((route === 'healthAbsence' || route === 'cancellation') && ADJUSTMENTS.test(normalized)) rivals.push('disability');
+  if (route === 'parcelOldAddress' && MOVING_NOW.test(normalized)) rivals.push('updateDetails');
   if (route === 'refundDelay' && MAY_WITHDRAW.test(normalized)) rivals.push('withdrawal');
   if (route === 'paymentPlan' && COLLECTION.test(normalized)) rivals.push('collectionLetter');
   if (route === 'debitDispute' && REJECTED_DEBIT.test(normalized)) rivals.push('paymentPlan');

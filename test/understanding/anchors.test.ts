@@ -45,6 +45,8 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['refundDelay', "je me suis rétractée le 3 novembre et j'attends toujours le remboursement", []],
   ['healthAbsence', "ma fille est souvent hospitalisée, elle aurait besoin d'un aménagement pour les devoirs", ['disability']],
   ['healthAbsence', 'je suis hospitalisé deux semaines, je ne peux pas rendre mes devoirs', []],
+  ['parcelOldAddress', "on déménage à Lyon le mois prochain, les manuels de mon fils arriveront où ?", ['updateDetails']],
+  ['parcelOldAddress', "mon colis est parti à mon ancienne adresse alors que j'ai déménagé", []],
   // a refund or a withdrawal already answer what to do when nobody answers
   ['refundDelay', "j'ai écrit deux fois pour mon remboursement, aucune réponse", []],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
