@@ -55,6 +55,9 @@ function beforeBound(text: string): string {
 
 type Hit = 'reg' | 'pay' | 'act' | 'wait' | 'other';
 
+/** What may stand between a registration word and a payment word that share one date ("inscrit et payé", "my enrolment and my payment were"). */
+const JOINED = /^\s*(?:(?:[\w']+\s+){0,3}?(?:et|and|&|\/|ou|or|puis|then|\+)\s*)?(?:(?:mon|ma|mes|le|la|les|l'|my|the|j'?ai|i|we|nous avons|on a|avons|have|has|been|ete|fait|done)\s*)*$/;
+
 interface Attribution {
   /** The keyword nearest to the date, if any. */
   first?: Hit;
@@ -68,7 +71,7 @@ interface Attribution {
  * something else that has a date ("commande du 12/10", "colis livré le 3").
  */
 function attribute(context: string, towardsLeft: boolean): Attribution {
-  const hits: Array<{ pos: number; kind: Hit }> = [];
+  const hits: Array<{ pos: number; end: number; kind: Hit }> = [];
   KEYWORDS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = KEYWORDS.exec(context)) !== null) {
@@ -83,12 +86,16 @@ function attribute(context: string, towardsLeft: boolean): Attribution {
             : g.other !== undefined
               ? 'other'
               : 'wait';
-    hits.push({ pos: m.index, kind });
+    hits.push({ pos: m.index, end: m.index + m[0].length, kind });
   }
   if (towardsLeft) hits.reverse();
   const out: Attribution = { first: hits[0]?.kind, reg: false, pay: false };
-  for (const h of hits) {
+  for (const [i, h] of hits.entries()) {
     if (h.kind !== 'reg' && h.kind !== 'pay') break;
+    // A second keyword counts only when joined to the first ("inscrit et payé le 3"), not when it is the topic of
+    // another clause ("me rétracter de mon inscription, j'ai payé le 3": the registration date is not given).
+    const previous = hits[i - 1];
+    if (previous && !JOINED.test(towardsLeft ? context.slice(h.end, previous.pos) : context.slice(previous.end, h.pos))) break;
     out[h.kind] = true;
   }
   return out;

@@ -135,6 +135,13 @@ describe('extractFacts: dates and what they are', () => {
     ['fr', "j'ai payé le 18 novembre et je me suis inscrite le même jour", { registeredOn: '2026-11-18', paidOn: '2026-11-18' }],
     ['fr', 'inscrit le 18 novembre, le même jour le colis est parti', { registeredOn: '2026-11-18' }],
     ['en', 'registered on 18 November, no idea when I paid', { registeredOn: '2026-11-18' }],
+    // A registration word and a payment word share a date only when joined; the registration as the topic of
+    // another clause gives it no date (counted from the payment alone, the other date is asked before "too late").
+    ['fr', 'inscription et paiement le 3 novembre', { registeredOn: '2026-11-03', paidOn: '2026-11-03' }],
+    ['fr', 'inscrit en ligne et payé le 3 novembre', { registeredOn: '2026-11-03', paidOn: '2026-11-03' }],
+    ['en', 'my enrolment and my payment were on 3 November', { registeredOn: '2026-11-03', paidOn: '2026-11-03' }],
+    ['fr', "je veux me rétracter de mon inscription, j'ai payé le 3 novembre", { paidOn: '2026-11-03' }],
+    ['en', 'I want to withdraw from my enrolment, I paid on 3 November', { paidOn: '2026-11-03' }],
   ])('%s %j', (lang, text, expected) => {
     const facts = extractFacts(text, lang, now);
     expect({ registeredOn: facts.registeredOn, paidOn: facts.paidOn, date: facts.date }).toEqual({
