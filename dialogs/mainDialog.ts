@@ -12,10 +12,10 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ChoiceOption, View } from '../src/rendering/view';
-import type { Lang, RouteKey } from '../src/domain/types';
+import type { Lang, PastAction, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/domain/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
-import { buttonOnly, choiceOrDates, LaterDates, moreAnswer, PROBLEM_TOLD } from './prompts/interpreters';
+import { buttonOnly, choiceOrDates, isDateOnly, LaterDates, moreAnswer, PROBLEM_TOLD } from './prompts/interpreters';
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
@@ -129,11 +129,19 @@ const submenuAnswer: Interpreter<string> = (input) => {
   if (confirming && (yesNo === 'no' || yesNo === 'unknown')) return 'somethingElse';
   const request = input.reading.request();
   if (request.kind !== 'problem') return undefined;
+  if (request.sure) return request.route;
+  // A date or a waiting time alone ("two weeks ago") tells no problem: the question is asked again.
+  if (!confirming || isDateOnly(input)) return undefined;
   // At a confirmation, a message that tells more about one of the problems offered ("j'ai appelé et envoyé le
   // formulaire" where "Pas de réponse" is offered) picks it, even when it would not be sure on its own.
-  if (request.sure || (confirming && routes.some((choice) => choice.value === request.route))) return request.route;
+  if (routes.some((choice) => choice.value === request.route)) return request.route;
+  // Another problem told in words but not surely ("I want to withdraw, I paid on 3 November" where a refund and a
+  // cancellation are offered) is read anew, with its own question, rather than not understood.
+  if (input.reading.text.split(/\s+/).length >= RETOLD_WORDS) return PROBLEM_TOLD;
   return undefined;
 };
+/** A reply at a confirmation needs this many words to be read anew as the problem it tells. */
+const RETOLD_WORDS = 3;
 
 export class MainDialog extends ComponentDialog {
   /** The first message and the menu's answers are read, and counted, by one interpreter. */
@@ -288,6 +296,7 @@ export class MainDialog extends ComponentDialog {
   /** Begins the route dialog with what the message already says. */
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const chosen = answerOf(step, isChoice);
+    if (chosen === PROBLEM_TOLD) return step.replaceDialog(FLOW, {} satisfies MainOptions);
     if (chosen === 'somethingElse') {
       await say(step.context, { kind: 'text', text: msg(step.context, 'understand.notSure') }, formCard(turnInfo(step.context), true), phoneCard(turnInfo(step.context)));
       return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
@@ -295,8 +304,10 @@ export class MainDialog extends ComponentDialog {
     const picked: RoutePicked | undefined = chosen && isRoutable(chosen) ? { route: chosen, others: [] } : resultOf(step, isRoutePicked);
     if (!picked) return step.replaceDialog(FLOW, { showMenu: true } satisfies MainOptions);
     const values = valuesOf(step, isFlowValues);
-    // A route picked at a confirmation takes what the confirmed message stated, not the button's text.
-    const facts = values.facts ?? turnReading(step.context, this.understanding).facts();
+    // A route picked at a confirmation takes what the confirmed message stated, and what the reply adds when it
+    // tells the problem again in words ("je voudrais me rétracter, inscrit le 3 novembre"); a button adds nothing.
+    const told = turnReading(step.context, this.understanding).facts();
+    const facts = values.facts ? (chosen ? factsAdded(values.facts, told) : values.facts) : told;
     delete values.facts;
     // A withdrawal counted again with a date the learner added is not a new problem, and is not restated.
     const again = optionsOf(step, isMainOptions).facts !== undefined;
@@ -389,12 +400,51 @@ export class MainDialog extends ComponentDialog {
  */
 export function withdrawalFactsWith(known: WithdrawalInput, added: LaterDates): ExtractedFacts {
   const missing = known.paidOn === undefined ? 'paidOn' : 'registeredOn';
-  const registeredOn = added.registeredOn ?? (missing === 'registeredOn' ? added.date : undefined) ?? known.registeredOn;
-  const paidOn = added.paidOn ?? (missing === 'paidOn' ? added.date : undefined) ?? known.paidOn;
+  // "Le même jour": the missing date is the one already known.
+  const other = added.sameDay ? (known.registeredOn ?? known.paidOn) : added.date;
+  const registeredOn = added.registeredOn ?? (missing === 'registeredOn' ? other : undefined) ?? known.registeredOn;
+  const paidOn = added.paidOn ?? (missing === 'paidOn' ? other : undefined) ?? known.paidOn;
   const inferred: Array<'registeredOn' | 'paidOn'> = [];
   if (added.inferred && registeredOn !== known.registeredOn) inferred.push('registeredOn');
   if (added.inferred && paidOn !== known.paidOn) inferred.push('paidOn');
   return { registeredOn, paidOn, history: [], ...(inferred.length > 0 ? { inferred } : {}) };
+}
+
+/**
+ * What a first message stated, with what a later reply about the same problem adds: each date, amount or number the
+ * reply gives replaces the earlier one (it is the newer word), and the steps it tells follow the earlier ones.
+ */
+export function factsAdded(earlier: ExtractedFacts, reply: ExtractedFacts): ExtractedFacts {
+  const merged: ExtractedFacts = { ...earlier, history: [...earlier.history] };
+  const guessed = new Set(earlier.inferred ?? []);
+  for (const field of ['registeredOn', 'paidOn', 'date'] as const) {
+    if (reply[field] === undefined) continue;
+    merged[field] = reply[field];
+    if (reply.inferred?.includes(field)) guessed.add(field);
+    else guessed.delete(field);
+  }
+  if (guessed.size > 0) merged.inferred = [...guessed];
+  else delete merged.inferred;
+  if (reply.registeredOn !== undefined || reply.paidOn !== undefined) delete merged.sameDay;
+  if (reply.sameDay) merged.sameDay = true;
+  merged.waiting = reply.waiting ?? earlier.waiting;
+  merged.orderNumber = reply.orderNumber ?? earlier.orderNumber;
+  merged.amountCents = reply.amountCents ?? earlier.amountCents;
+  merged.registered = reply.registered ?? earlier.registered;
+  merged.afterWithdrawal = reply.afterWithdrawal ?? earlier.afterWithdrawal;
+  const earlierTold = earlier.namedOnly ? [] : earlier.history;
+  if (reply.history.length > 0 && !reply.namedOnly) {
+    // Steps only named by the first message ("médiateur") were its topic; a step told again is told once.
+    const again = (action: PastAction): boolean => earlierTold.some((told) => told.kind === action.kind && told.on === action.on);
+    merged.history = [...earlierTold, ...reply.history.filter((action) => !again(action))];
+    delete merged.namedOnly;
+  } else if (reply.history.length > 0 && earlierTold.length === 0) {
+    // A reply that only names a step ("médiateur") names the topic, as a first message would.
+    merged.history = reply.history;
+    merged.namedOnly = true;
+  }
+  for (const key of Object.keys(merged) as Array<keyof ExtractedFacts>) if (merged[key] === undefined) delete merged[key];
+  return merged;
 }
 
 /** The welcome sent when a user joins: who we are, and the menu as buttons. */

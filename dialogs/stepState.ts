@@ -146,6 +146,7 @@ export const isLaterDates: Guard<LaterDates> = fields<LaterDates>({
   paidOn: optional(isIsoDateString),
   date: optional(isIsoDateString),
   inferred: isBoolean,
+  sameDay: optional(isBoolean),
 });
 export const isDateAnswer: Guard<DateAnswer> = either(isDateReading, oneOf(['unknown', 'sameDay']));
 export const isWaitingAnswer: Guard<number | 'unknown'> = either(isNumber, oneOf(['unknown']));

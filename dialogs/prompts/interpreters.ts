@@ -2,7 +2,7 @@
 import { ACTION_KINDS, PastAction } from '../../src/domain/types';
 import { parisDaysAgo } from '../../src/rules/calendar';
 import type { DateReading } from '../../src/domain/understanding';
-import type { Interpreter } from './askDialog';
+import type { AnswerInput, Interpreter } from './askDialog';
 
 /** A button (or its number, title or synonym); for yes/no questions, yes and no in their many written forms too. */
 export const pickedChoice: Interpreter<string> = ({ picked, text, understanding }) => {
@@ -34,11 +34,7 @@ export const moreAnswer: Interpreter<string> = (input) => {
   if (input.picked !== undefined) return input.picked;
   const yesNo = input.understanding.yesNo(input.reading.text);
   const words = input.reading.text.split(/\s+/).length;
-  // A short reply that is a date or a waiting time ("il y a 3 semaines") tells no problem.
-  const dated = (): boolean =>
-    words <= DATE_ONLY_WORDS &&
-    (input.understanding.readDate(input.reading.text, input.lang, input.now) !== undefined || input.understanding.extractDuration(input.reading.text, input.lang, input.now) !== undefined);
-  if ((yesNo === undefined || yesNo === 'yes') && words >= PROBLEM_TOLD_WORDS && !dated()) {
+  if ((yesNo === undefined || yesNo === 'yes') && words >= PROBLEM_TOLD_WORDS && !isDateOnly(input)) {
     // After a yes, only a problem read surely ("oui j'ai autre chose" is just a yes); without one, any problem.
     const request = input.reading.request();
     if (request.kind === 'problem' && (request.sure || yesNo === undefined)) return PROBLEM_TOLD;
@@ -49,6 +45,14 @@ export const moreAnswer: Interpreter<string> = (input) => {
   return request.kind === 'nonProblem' && request.intent === 'thanks' ? 'no' : undefined;
 };
 
+/** A short reply that is a date or a waiting time ("la semaine dernière", "il y a 3 semaines") tells no problem. */
+export function isDateOnly({ reading, understanding, lang, now }: AnswerInput): boolean {
+  return (
+    reading.text.split(/\s+/).length <= DATE_ONLY_WORDS &&
+    (understanding.readDate(reading.text, lang, now) !== undefined || understanding.extractDuration(reading.text, lang, now) !== undefined)
+  );
+}
+
 /** Dates a learner adds after a withdrawal answer that counted from one date only ("j'ai payé le 24 novembre"). */
 export interface LaterDates {
   kind: 'dates';
@@ -58,6 +62,8 @@ export interface LaterDates {
   date?: string;
   /** A month or year was guessed ("le 3"). */
   inferred: boolean;
+  /** "J'ai payé le même jour": the other step happened on the date already given. */
+  sameDay?: boolean;
 }
 
 /**
@@ -69,6 +75,7 @@ export const choiceOrDates: Interpreter<string | LaterDates> = (input) => {
   if (input.picked !== undefined) return input.picked;
   const facts = input.reading.facts();
   const labelled = facts.registeredOn !== undefined || facts.paidOn !== undefined;
+  if (facts.sameDay && !labelled && facts.date === undefined) return { kind: 'dates', sameDay: true, inferred: false };
   if (labelled || facts.date !== undefined) {
     const request = input.reading.request();
     const otherProblem = request.kind === 'problem' && request.sure && request.route !== 'withdrawal';

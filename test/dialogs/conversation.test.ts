@@ -2,11 +2,12 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { MemoryStorage } from 'botbuilder';
 import type { Telemetry, TelemetryEvent } from '../../src/telemetry';
-import type { Understanding } from '../../src/domain/understanding';
+import type { ExtractedFacts, Understanding } from '../../src/domain/understanding';
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
 import { startConversation } from '../support/dialogs';
-import { withdrawalFactsWith } from '../../dialogs/mainDialog';
+import { factsAdded, withdrawalFactsWith } from '../../dialogs/mainDialog';
+import type { PastAction } from '../../src/domain/types';
 
 const THURSDAY_11H = '2026-11-26T11:00:00+01:00';
 let understanding: Understanding;
@@ -100,6 +101,45 @@ describe('answers at a confirmation', () => {
     // Not sure on its own (it could be the phone), but it tells more about "Pas de réponse".
     const turn = await conversation.send("j'ai appelé une fois et envoyé le formulaire");
     expect(turn.text).not.toContain(fr('common.notUnderstood'));
+  });
+
+  test.each([
+    ['fr', 'annuler inscription remboursement', 'je voudrais me rétracter, inscrit le 3 novembre', 'withdrawal.askPaidOn', 'withdrawal.askDate'],
+    ['en', 'cancel enrolment refund', 'I want to withdraw from my enrolment, I paid on 3 November', 'withdrawal.askRegisteredOn', 'withdrawal.askDate'],
+  ] as const)('%s: the problem typed at a confirmation brings its own dates (%s)', async (lang, first, typed, asked, notAsked) => {
+    const conversation = startConversation(understanding, lang, THURSDAY_11H);
+    expect((await conversation.send(first)).text).toContain(t(lang, 'understand.confirm').split('{')[0]);
+    const turn = await conversation.send(typed);
+    expect(turn.text).toContain(t(lang, 'withdrawal.restate'));
+    expect(turn.text).toContain(t(lang, asked));
+    expect(turn.text).not.toContain(t(lang, notAsked));
+  });
+
+  test('another problem told there but not surely is asked about anew, with its own dates kept', async () => {
+    const conversation = startConversation(understanding, 'en', THURSDAY_11H);
+    const first = await conversation.send('cancel enrolment refund');
+    expect(first.buttons).not.toContain(t('en', 'choice.withdrawal'));
+    const again = await conversation.send('I want to withdraw, I paid on 3 November');
+    expect(again.text).not.toContain(t('en', 'common.notUnderstood'));
+    expect(again.buttons).toContain(t('en', 'choice.withdrawal'));
+    const turn = await conversation.send(t('en', 'choice.withdrawal'));
+    expect(turn.text).toContain(t('en', 'withdrawal.askRegisteredOn'));
+  });
+});
+
+describe('factsAdded: what a reply adds to the confirmed message', () => {
+  const call = (kind: PastAction['kind'], on?: string): PastAction => ({ kind, outcome: 'unknown', ...(on ? { on } : {}) });
+  test.each<[string, ExtractedFacts, ExtractedFacts, ExtractedFacts]>([
+    ['a date the first did not give', { registeredOn: '2026-11-03', history: [] }, { paidOn: '2026-11-10', history: [] }, { registeredOn: '2026-11-03', paidOn: '2026-11-10', history: [] }],
+    ['the newer word on the same date', { registeredOn: '2026-11-03', inferred: ['registeredOn'], history: [] }, { registeredOn: '2026-10-03', history: [] }, { registeredOn: '2026-10-03', history: [] }],
+    ['a guessed date stays guessed', { history: [] }, { paidOn: '2026-11-03', inferred: ['paidOn'], history: [] }, { paidOn: '2026-11-03', inferred: ['paidOn'], history: [] }],
+    ['a button adds nothing', { waiting: { amount: 3, unit: 'week', days: 21 }, orderNumber: 'A1', history: [call('phone')] }, { history: [] }, { waiting: { amount: 3, unit: 'week', days: 21 }, orderNumber: 'A1', history: [call('phone')] }],
+    ['a step told again is told once', { history: [call('phone')] }, { history: [call('phone'), call('email', '2026-11-02')] }, { history: [call('phone'), call('email', '2026-11-02')] }],
+    ['a step only named first is a topic; told after, it is a step', { namedOnly: true, history: [call('mediator')] }, { history: [call('registeredLetter', '2026-10-01')] }, { history: [call('registeredLetter', '2026-10-01')] }],
+    ['a reply that only names a step does not drop the steps told', { history: [call('phone')] }, { namedOnly: true, history: [call('mediator')] }, { history: [call('phone')] }],
+    ['dates given after "the same day" replace it', { sameDay: true, history: [] }, { registeredOn: '2026-11-03', history: [] }, { registeredOn: '2026-11-03', history: [] }],
+  ])('%s', (_name, earlier, reply, want) => {
+    expect(factsAdded(earlier, reply)).toEqual(want);
   });
 });
 
@@ -199,6 +239,20 @@ describe('a withdrawal answered from one date, and the other date given afterwar
     expect(events).not.toContain('problem');
   });
 
+  test.each([
+    ['fr', "jai payé le meme jour", '2 décembre 2026'],
+    ['en', 'I paid the same day', 'December 2, 2026'],
+  ] as const)('%s: "%s" gives the other date: the same period, now from both dates', async (lang, added, lastDay) => {
+    const conversation = startConversation(understanding, lang, THURSDAY_11H);
+    const first = await conversation.send(lang === 'fr' ? ONE_DATE : 'I want to withdraw, I registered on 18 November');
+    expect(first.text).toContain(t(lang, 'withdrawal.otherDateLater'));
+    const turn = await conversation.send(added);
+    expect(turn.text).toContain(t(lang, 'withdrawal.countAgain'));
+    expect(turn.text).toContain(lastDay);
+    expect(turn.text).not.toContain(t(lang, 'withdrawal.otherDateLater'));
+    expect(turn.text).not.toContain(t(lang, 'understand.confirm').split('{')[0]);
+  });
+
   test('a date whose month is guessed ("le 3") is counted again too, and never gives "too late"', async () => {
     const conversation = startConversation(understanding, 'fr', '2026-12-10T11:00:00+01:00');
     await conversation.send('je veux me rétracter, inscrit le 1er décembre, je ne sais plus quand j’ai payé');
@@ -233,6 +287,8 @@ test.each([
   ['a date alone is the missing one (payment)', { registeredOn: '2026-11-18' }, { date: '2026-11-24' }, { registeredOn: '2026-11-18', paidOn: '2026-11-24' }],
   ['a date alone is the missing one (registration)', { paidOn: '2026-11-18' }, { date: '2026-11-20' }, { registeredOn: '2026-11-20', paidOn: '2026-11-18' }],
   ['a registration date corrects the registration', { registeredOn: '2026-11-18' }, { registeredOn: '2026-11-19' }, { registeredOn: '2026-11-19', paidOn: undefined }],
+  ['"the same day" fills the payment with the registration', { registeredOn: '2026-11-18' }, { sameDay: true }, { registeredOn: '2026-11-18', paidOn: '2026-11-18' }],
+  ['"the same day" fills the registration with the payment', { paidOn: '2026-11-18' }, { sameDay: true }, { registeredOn: '2026-11-18', paidOn: '2026-11-18' }],
 ])('withdrawalFactsWith: %s', (_name, known, added, want) => {
   expect(withdrawalFactsWith(known, { kind: 'dates', inferred: false, ...added })).toEqual({ ...want, history: [] });
 });
