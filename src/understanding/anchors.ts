@@ -139,6 +139,15 @@ const ADJUSTMENTS = /\b(?:amenag\w*|adapt\w*|adjust\w*|accommodat\w*|tiers[ -]te
 /** Moving now or soon: nothing may have been sent to the old address yet, the details are what to change. */
 const MOVING_NOW = /\b(?:on demenage|nous demenageons|je demenage|(?:va|vais|allons|vont) demenager|(?:we are|we're|i am|i'm) moving|(?:will|going to) move)\b/;
 
+/** Paid or debited twice (not "payer en 2 fois", instalments; not a debit rejected twice): a debit not owed. */
+const PAID_TWICE = /\b(?:(?:paye\w*|paid|preleve\w*|prelevement|debite\w*|debited|charged|billed|took|taken|pris|facture\w*)\b(?:\s+(?!en\b|rejet)[\w']+){0,5}?\s+(?:deux fois|2 fois|twice|two times|2 times|en double)|double (?:prelevement|paiement|debit|facturation|charge|payment)|(?:deux|2|two) (?:prelevements|paiements|debits|charges|payments)\b(?!\s+(?:par|per|a month|par mois)))\b/;
+/** The 14 days of withdrawal named ("je veux annuler tant que je suis dans les 14 jours"). */
+const WITHDRAWAL_DAYS = /\b(?:(?:dans|within|under|in|moins de|less than)\s+(?:les\s+|the\s+)?(?:14|quatorze|fourteen) (?:jours|days)|delai de retractation|droit de retractation|cooling[- ]off|right (?:of|to) withdraw\w*)\b/;
+/** Read as a cancellation, a debit or a payment plan, the 14 days named may be the withdrawal. */
+const MAY_BE_WITHDRAWAL: ReadonlySet<RouteKey> = new Set(['cancellation', 'debitDispute', 'paymentPlan']);
+/** The withdrawal period said to be over ("je suis hors délai de rétractation"): what is left is cancelling. */
+const WITHDRAWAL_OVER = /\b(?:hors (?:du )?delai|(?:delai|periode) (?:de retractation )?(?:est |a |etait )?(?:depasse|passe|expire|termine|fini|ecoule)|plus le droit (?:de )?(?:me |se |nous )?retract\w*|(?:past|outside|beyond) (?:the |my )?(?:withdrawal|cooling[- ]off|14[- ]day) period|(?:withdrawal|cooling[- ]off) period (?:is over|has (?:ended|expired|passed)|expired|ended|passed))/;
+
 /** Problems whose own answer already covers a request left unanswered. */
 const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMediator', 'refundDelay', 'withdrawal', 'contactPhone', 'contactPostal', 'contactFaq']);
 
@@ -152,7 +161,9 @@ const ANSWERS_SILENCE: ReadonlySet<RouteKey> = new Set(['noAnswer', 'contactMedi
  * pause with adjustments asked for may be the disability ("il aurait besoin d'un aménagement"); a parcel at the old
  * address read while the learner is only now moving may be the details to change ("on déménage"); a request already
  * written and left unanswered is the escalation, whatever it was about ("j'ai envoyé un recommandé pour
- * l'aménagement de ma fille, et rien depuis").
+ * l'aménagement de ma fille, et rien depuis"); paid twice is a debit not owed, whatever else is said; the 14 days named
+ * in a cancellation, a debit or a payment plan may be the withdrawal; a withdrawal said to be out of time is a
+ * cancellation ("je suis hors délai de rétractation").
  */
 export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[] {
   const rivals: RouteKey[] = [];
@@ -165,6 +176,9 @@ export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[]
   if (route === 'enrolmentRefused' && !REFUSAL.test(normalized)) rivals.push('adminProcedure');
   if (route === 'lostCredentials' && NEVER_RECEIVED.test(normalized) && !RESET.test(normalized)) rivals.push('missingAccessCodes');
   if (!ANSWERS_SILENCE.has(route) && UNANSWERED.test(normalized) && WRITTEN.test(normalized)) rivals.push('noAnswer');
+  if (route !== 'debitDispute' && PAID_TWICE.test(normalized)) rivals.push('debitDispute');
+  if (MAY_BE_WITHDRAWAL.has(route) && WITHDRAWAL_DAYS.test(normalized) && !WITHDRAWAL_OVER.test(normalized)) rivals.push('withdrawal');
+  if (route === 'withdrawal' && WITHDRAWAL_OVER.test(normalized)) rivals.push('cancellation');
   return rivals;
 }
 

@@ -49,6 +49,18 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['parcelOldAddress', "mon colis est parti à mon ancienne adresse alors que j'ai déménagé", []],
   // a refund or a withdrawal already answer what to do when nobody answers
   ['refundDelay', "j'ai écrit deux fois pour mon remboursement, aucune réponse", []],
+  // paid twice is a debit not owed; paying in two instalments or a debit rejected twice is not
+  ['lostCredentials', 'Hi, I paid twice for my registration and also I cannot log in', ['debitDispute']],
+  ['updateDetails', 'Le prélèvement a été fait deux fois sur mon compte canadien, je veux être remboursée', ['debitDispute']],
+  ['cancellation', 'they took my money two times this month and I want to stop the course', ['debitDispute']],
+  ['paymentPlan', 'je voudrais payer le reste en 2 fois au lieu de 5', []],
+  ['paymentPlan', 'mon prélèvement mensuel a été rejeté 2 fois, je veux payer par virement', []],
+  // the 14 days named: the withdrawal; said to be over: the cancellation
+  ['debitDispute', 'le prélèvement est passé le 6. Je veux annuler tant que je suis dans les 14 jours.', ['withdrawal']],
+  ['refundDelay', "I cancelled within the 14 days and CNED still hasn't refunded me", []],
+  ['withdrawal', 'Je voudrais résilier mon contrat de formation. Je suis hors délai de rétractation, inscrit en juin.', ['cancellation']],
+  ['withdrawal', 'my cooling-off period has expired, how do I stop the course?', ['cancellation']],
+  ['withdrawal', "c'est trop tard pour me rétracter ? inscrite début octobre", []],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
   expect(contextRivalsOf(route, normalizeText(text))).toEqual(rivals);
 });
