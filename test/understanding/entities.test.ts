@@ -199,6 +199,12 @@ describe('extractFacts: registered', () => {
     ['en', 'I am registered', true],
     ['en', 'not registered yet', false],
     ["en", "I'm not registered", false],
+    // registering is still to come
+    ['fr', "pas encore, je voulais savoir avant de m'inscrire", false],
+    ['fr', "je voudrais m'inscrire en BTS, on peut payer en plusieurs fois ?", false],
+    ['en', 'I would like to enrol my son next year', false],
+    ['en', 'not yet, I wanted to know before I register', false],
+    ['fr', 'je veux me réinscrire pour la deuxième année', undefined],
     ['fr', 'bonjour', undefined],
   ])('%s %j -> %s', (lang, text, expected) => {
     expect(extractFacts(text, lang, now).registered).toBe(expected);
