@@ -12,7 +12,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ChoiceOption, View } from '../src/rendering/view';
-import type { Lang, PastAction, RouteKey } from '../src/domain/types';
+import type { Lang, RouteKey } from '../src/domain/types';
 import type { ExtractedFacts, GlobalCommand, Understanding } from '../src/domain/understanding';
 import { AskDialog, AskOptions, Interpreter, isAskOptions } from './prompts/askDialog';
 import { buttonOnly, choiceOrDates, isDateOnly, LaterDates, moreAnswer, PROBLEM_TOLD } from './prompts/interpreters';
@@ -26,6 +26,7 @@ import { isRecord } from '../src/shared';
 import { formCard, phoneCard } from './cards';
 import { msg, say, setTurnLang, turnInfo } from './say';
 import { turnReading } from './turnReading';
+import { factsAdded } from './facts';
 import { telemetry as defaultTelemetry, Telemetry } from '../src/telemetry';
 import { randomBytes } from 'crypto';
 import type { CaseFile, LetterKind } from '../src/domain/caseFile';
@@ -408,43 +409,6 @@ export function withdrawalFactsWith(known: WithdrawalInput, added: LaterDates): 
   if (added.inferred && registeredOn !== known.registeredOn) inferred.push('registeredOn');
   if (added.inferred && paidOn !== known.paidOn) inferred.push('paidOn');
   return { registeredOn, paidOn, history: [], ...(inferred.length > 0 ? { inferred } : {}) };
-}
-
-/**
- * What a first message stated, with what a later reply about the same problem adds: each date, amount or number the
- * reply gives replaces the earlier one (it is the newer word), and the steps it tells follow the earlier ones.
- */
-export function factsAdded(earlier: ExtractedFacts, reply: ExtractedFacts): ExtractedFacts {
-  const merged: ExtractedFacts = { ...earlier, history: [...earlier.history] };
-  const guessed = new Set(earlier.inferred ?? []);
-  for (const field of ['registeredOn', 'paidOn', 'date'] as const) {
-    if (reply[field] === undefined) continue;
-    merged[field] = reply[field];
-    if (reply.inferred?.includes(field)) guessed.add(field);
-    else guessed.delete(field);
-  }
-  if (guessed.size > 0) merged.inferred = [...guessed];
-  else delete merged.inferred;
-  if (reply.registeredOn !== undefined || reply.paidOn !== undefined) delete merged.sameDay;
-  if (reply.sameDay) merged.sameDay = true;
-  merged.waiting = reply.waiting ?? earlier.waiting;
-  merged.orderNumber = reply.orderNumber ?? earlier.orderNumber;
-  merged.amountCents = reply.amountCents ?? earlier.amountCents;
-  merged.registered = reply.registered ?? earlier.registered;
-  merged.afterWithdrawal = reply.afterWithdrawal ?? earlier.afterWithdrawal;
-  const earlierTold = earlier.namedOnly ? [] : earlier.history;
-  if (reply.history.length > 0 && !reply.namedOnly) {
-    // Steps only named by the first message ("médiateur") were its topic; a step told again is told once.
-    const again = (action: PastAction): boolean => earlierTold.some((told) => told.kind === action.kind && told.on === action.on);
-    merged.history = [...earlierTold, ...reply.history.filter((action) => !again(action))];
-    delete merged.namedOnly;
-  } else if (reply.history.length > 0 && earlierTold.length === 0) {
-    // A reply that only names a step ("médiateur") names the topic, as a first message would.
-    merged.history = reply.history;
-    merged.namedOnly = true;
-  }
-  for (const key of Object.keys(merged) as Array<keyof ExtractedFacts>) if (merged[key] === undefined) delete merged[key];
-  return merged;
 }
 
 /** The welcome sent when a user joins: who we are, and the menu as buttons. */

@@ -5,6 +5,8 @@ import type { PastAction, RouteKey } from '../src/domain/types';
 import type { CaseFile } from '../src/domain/caseFile';
 import type { WithdrawalDate } from '../src/rules/withdrawal';
 import { AskDialog, AskOptions } from './prompts/askDialog';
+import { factsAdded } from './facts';
+import { isRecord } from '../src/shared';
 import { dateAnswer, historyAnswer, outcomeAnswer, pickedChoice, registeredAnswer, waitingDaysAnswer } from './prompts/interpreters';
 import { Guard, fields, either, isBoolean, isCaseFile, isExtractedFacts, isRoute, isString, isWithdrawalDate, oneOf, optional, optionsOf } from './stepState';
 
@@ -34,6 +36,13 @@ export const isRouteResult: Guard<RouteResult> = either(
 
 const isRouteOptions = fields<Partial<RouteOptions>>({ facts: optional(isExtractedFacts), skipRestate: optional(isBoolean), route: optional(isRoute) });
 
+/** The steps a question's answer brings told in passing (AskResult.told), if any. */
+function toldOf(step: WaterfallStepContext): ExtractedFacts | undefined {
+  const result: unknown = step.result;
+  if (!isRecord(result) || result.kind !== 'answer' || !isExtractedFacts(result.told)) return undefined;
+  return result.told;
+}
+
 export const ASK_CHOICE = 'ask.choice';
 export const ASK_DATE = 'ask.date';
 export const ASK_WAITING = 'ask.waiting';
@@ -59,12 +68,13 @@ export function ask(step: WaterfallStepContext, dialogId: string, options: AskOp
 export abstract class RouteDialog extends ComponentDialog {
   protected constructor(dialogId: string, protected readonly understanding: Understanding) {
     super(dialogId);
-    this.addDialog(new AskDialog(ASK_CHOICE, understanding, pickedChoice));
-    this.addDialog(new AskDialog(ASK_DATE, understanding, dateAnswer));
-    this.addDialog(new AskDialog(ASK_WAITING, understanding, waitingDaysAnswer));
-    this.addDialog(new AskDialog(ASK_HISTORY, understanding, historyAnswer));
-    this.addDialog(new AskDialog(ASK_OUTCOME, understanding, outcomeAnswer));
-    this.addDialog(new AskDialog(ASK_REGISTERED, understanding, registeredAnswer));
+    // A route's questions note the steps told in passing, for the questions after them.
+    this.addDialog(new AskDialog(ASK_CHOICE, understanding, pickedChoice, true, true));
+    this.addDialog(new AskDialog(ASK_DATE, understanding, dateAnswer, true, true));
+    this.addDialog(new AskDialog(ASK_WAITING, understanding, waitingDaysAnswer, true, true));
+    this.addDialog(new AskDialog(ASK_HISTORY, understanding, historyAnswer, true, true));
+    this.addDialog(new AskDialog(ASK_OUTCOME, understanding, outcomeAnswer, true, true));
+    this.addDialog(new AskDialog(ASK_REGISTERED, understanding, registeredAnswer, true, true));
   }
 
   /** Sets the route's steps; a "switch" answer (the user described another problem) ends the route at once. */
@@ -73,7 +83,13 @@ export abstract class RouteDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog(
         flowId,
-        steps.map((step) => async (context: WaterfallStepContext) => (isSwitch(context.result) ? context.endDialog(context.result) : step(context))),
+        steps.map((step) => async (context: WaterfallStepContext) => {
+          if (isSwitch(context.result)) return context.endDialog(context.result);
+          // Steps told in passing at a question join what the route knows, so that they are not asked again.
+          const told = toldOf(context);
+          if (told) Object.assign(optionsOf(context, isRouteOptions), { facts: factsAdded(routeOptions(context).facts, told) });
+          return step(context);
+        }),
       ),
     );
     this.initialDialogId = flowId;

@@ -2,7 +2,8 @@
  * Asks one question with buttons and waits for an answer. The answer may be a button, its number, or free
  * text the interpreter understands (a date, a duration). Text that describes another problem ends the
  * question with a "switch" so the main dialog can follow the user; anything else is asked again, and after
- * two misunderstandings the phone line (a person) is offered.
+ * two misunderstandings the phone line (a person) is offered. In a route, a reply that tells a step already taken
+ * instead ("on a envoyé le formulaire" when asked how long they have waited) is noted for the questions after it.
  */
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ActivityTypes, TurnContext } from 'botbuilder';
@@ -10,10 +11,11 @@ import type { DateTime } from 'luxon';
 import type { Lang, RouteKey } from '../../src/domain/types';
 import type { MessageKey, MessageParams } from '../../src/i18n/messages';
 import { isMessageKey, t } from '../../src/i18n/messages';
-import { StepStateError, arrayOf, either, fields, isNumber, isRoute, oneOf, optional } from '../stepState';
+import { StepStateError, arrayOf, either, fields, isExtractedFacts, isNumber, isRoute, oneOf, optional } from '../stepState';
 import type { Guard } from '../stepState';
 import { isRecord } from '../../src/shared';
-import type { Understanding } from '../../src/domain/understanding';
+import type { ExtractedFacts, Understanding } from '../../src/domain/understanding';
+import { factsAdded } from '../facts';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
 import { choiceSet, isChoiceSetId, matchChoice, Choices } from './choiceSets';
@@ -47,7 +49,11 @@ export const isAskOptions: Guard<AskOptions> = fields<AskOptions>({
   route: optional(isRoute),
 });
 
-export type AskResult<T> = { kind: 'answer'; value: T } | { kind: 'switch'; text: string };
+/**
+ * An answer, with the steps the learner told in passing before it ("on a envoyé le formulaire" when asked how long
+ * they have waited), for the route's later questions; or a switch to another problem.
+ */
+export type AskResult<T> = { kind: 'answer'; value: T; told?: ExtractedFacts } | { kind: 'switch'; text: string };
 
 export interface AnswerInput {
   text: string;
@@ -68,8 +74,10 @@ export type Interpreter<T> = (input: AnswerInput) => T | undefined;
 interface AskState {
   options: AskOptions;
   attempts: number;
+  /** Steps told in replies that did not answer this question. */
+  told?: ExtractedFacts;
 }
-const isAskState = fields<AskState>({ options: isAskOptions, attempts: isNumber });
+const isAskState = fields<AskState>({ options: isAskOptions, attempts: isNumber, told: optional(isExtractedFacts) });
 
 /** The question's stored state, checked (the stored object itself: the attempts counted are kept). */
 function askState(state: unknown): AskState {
@@ -86,6 +94,8 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     private readonly interpret: Interpreter<T>,
     /** Whether free text that names another problem may leave this question (false for the main menu). */
     private readonly allowSwitch = true,
+    /** Whether steps told in a reply that does not answer are noted for the questions after it (a route's questions). */
+    private readonly notesSteps = false,
   ) {
     super(dialogId);
   }
@@ -109,13 +119,21 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     const picked = matchChoice(text, choices)?.value;
     // Read first as an answer to the question asked; a new problem only on strong evidence.
     const value = this.interpret({ text, picked, choices, lang, now, understanding: this.understanding, reading });
-    if (value !== undefined) return dc.endDialog({ kind: 'answer', value } satisfies AskResult<T>);
+    if (value !== undefined) return dc.endDialog({ kind: 'answer', value, ...(state.told ? { told: state.told } : {}) } satisfies AskResult<T>);
     if (this.allowSwitch && text.split(/\s+/).length >= MIN_SWITCH_WORDS) {
       const request = reading.request();
       if (request.kind === 'problem' && request.sure && request.route !== state.options.route) {
         await say(dc.context, { kind: 'text', text: t(lang, 'understand.switching') });
         return dc.endDialog({ kind: 'switch', text } satisfies AskResult<T>);
       }
+    }
+    // Steps taken, told before they were asked about: noted for the route's next questions, and this one asked again.
+    const facts = reading.facts();
+    if (this.notesSteps && facts.history.length > 0 && !facts.namedOnly) {
+      state.told = factsAdded(state.told ?? { history: [] }, { history: facts.history });
+      await say(dc.context, { kind: 'text', text: t(lang, 'common.noted') });
+      await this.ask(dc.context, state);
+      return Dialog.EndOfTurn;
     }
     state.attempts += 1;
     await this.ask(dc.context, state, true);

@@ -6,7 +6,8 @@ import type { ExtractedFacts, Understanding } from '../../src/domain/understandi
 import { t } from '../../src/i18n/messages';
 import { loadUnderstanding } from '../../src/understanding';
 import { startConversation } from '../support/dialogs';
-import { factsAdded, withdrawalFactsWith } from '../../dialogs/mainDialog';
+import { withdrawalFactsWith } from '../../dialogs/mainDialog';
+import { factsAdded } from '../../dialogs/facts';
 import type { PastAction } from '../../src/domain/types';
 
 const THURSDAY_11H = '2026-11-26T11:00:00+01:00';
@@ -89,6 +90,30 @@ describe('a message about the same problem at one of its questions', () => {
     const turn = await conversation.send('toujours pas de réponse du CNED, personne ne répond');
     expect(turn.text).not.toContain(fr('understand.switching'));
     expect(turn.text).toContain(fr('escalation.askDone'));
+  });
+});
+
+describe('a step told before it is asked about', () => {
+  test.each([
+    ['fr', 'Remboursement toujours pas arrivé', 'on a envoyé le formulaire', 'début novembre'],
+    ['en', 'my refund still has not arrived', 'I sent an email', '3 weeks'],
+  ] as const)('%s: noted at the waiting question, then not asked again', async (lang, first, step, waited) => {
+    const conversation = startConversation(understanding, lang, THURSDAY_11H);
+    expect((await conversation.send(first)).text).toContain(t(lang, 'refund.askWaiting'));
+    const noted = await conversation.send(step);
+    expect(noted.text).toContain(t(lang, 'common.noted'));
+    expect(noted.text).not.toContain(t(lang, 'common.notUnderstood'));
+    expect(noted.text).toContain(t(lang, 'refund.askWaiting'));
+    const turn = await conversation.send(waited);
+    expect(turn.text).toContain(t(lang, 'escalation.understood').split('{')[0]);
+    expect(turn.text).not.toContain(t(lang, 'escalation.askDone'));
+  });
+
+  test('outside a route nothing is noted: "anything else?" is asked again as not understood', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    await conversation.send('quel est le numéro de fax du CNED ?');
+    const turn = await conversation.send("j'ai appelé deux fois");
+    expect(turn.text).not.toContain(fr('common.noted'));
   });
 });
 
