@@ -68,7 +68,7 @@ export const isDuration: Guard<Duration> = fields<Duration>({
   days: isNumber,
 });
 
-export const isDateReading: Guard<DateReading> = fields<DateReading>({ iso: isIsoDateString, inferred: isBoolean });
+export const isDateReading: Guard<DateReading> = fields<DateReading>({ iso: isIsoDateString, inferred: isBoolean, approximate: optional(isBoolean) });
 
 /** What a message stated (src/understanding/entities.ts), as handed to a route and kept while a reading is confirmed. */
 export const isExtractedFacts: Guard<ExtractedFacts> = fields<ExtractedFacts>({

@@ -22,12 +22,15 @@ interface Known {
   guessed: boolean;
   /** The other date, not given, could be later. */
   missing?: WithdrawalDate;
+  /** The day itself was guessed ("fin octobre"): no last day is given from it, whether open or over. */
+  approximate?: boolean;
 }
 
 const isKnown = fields<Known>({
   input: isWithdrawalInput,
   guessed: isBoolean,
   missing: optional(isWithdrawalDate),
+  approximate: optional(isBoolean),
 });
 /** The values as stored: empty at the first step. */
 const isWithdrawalValues = fields<{ known?: Known }>({ known: optional(isKnown) });
@@ -73,10 +76,13 @@ export class WithdrawalDialog extends RouteDialog {
       // The question asked for the later of the two dates.
       known.input = { registeredOn: answered.iso };
       known.guessed = answered.inferred;
+      known.approximate = answered.approximate === true;
       known.missing = undefined;
     }
     const status = await this.statusOrAskAgain(step, known.input);
     if (!status) return step.replaceDialog(this.initialDialogId, { facts: { history: [] }, skipRestate: true });
+    // A guessed day ("fin octobre") could put the last day a week earlier: the exact date is asked even when open.
+    if (known.approximate) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
     if (status.open) return this.answer(step, status);
     if (known.guessed) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
     if (known.missing) return ask(step, ASK_DATE, { question: MISSING_QUESTION[known.missing], choices: 'paymentDate' });
@@ -111,6 +117,8 @@ export class WithdrawalDialog extends RouteDialog {
       if (known.missing) known.input = { ...known.input, [known.missing]: answered.iso };
       else known.input = { registeredOn: answered.iso };
       known.guessed = answered.inferred;
+      // Still a guessed day when the exact date was asked: no last day, only the date from which they are in time.
+      if (answered.approximate) return this.uncertain(step, earliestOpenStart(now));
     }
     const status = await this.statusOrAskAgain(step, known.input);
     if (!status) return step.replaceDialog(this.initialDialogId, { facts: { history: [] }, skipRestate: true });

@@ -29,7 +29,7 @@ import { DateTime } from 'luxon';
 import type { Lang } from '../domain/types';
 import type { DateReading, Duration } from '../domain/understanding';
 import { PARIS_ZONE } from '../rules/calendar';
-import { fastResolve, oneUnitReply, partOfMonth, roughPast, type Resolution } from './fastDates';
+import { fastResolve, monthAlone, oneUnitReply, partOfMonth, roughPast, type Resolution } from './fastDates';
 import { normalizeText } from './normalize';
 import { isRecord } from '../shared';
 
@@ -442,10 +442,10 @@ export function readDate(text: string, lang: Lang, now: DateTime): DateReading |
       if (m.iso !== undefined) return { iso: m.iso, inferred: m.inferred === true };
       const iso = m.duration !== undefined ? minus(today, m.duration).toISODate() : null;
       // "3 semaines", "1 mois": an approximate date, never enough to declare a deadline passed.
-      if (iso) return { iso, inferred: m.duration?.unit !== 'day' };
+      if (iso) return m.duration?.unit === 'day' ? { iso, inferred: false } : { iso, inferred: true, approximate: true };
     }
-    const rough = partOfMonth(folded, today) ?? roughPast(folded, today);
-    if (rough !== undefined) return { iso: rough, inferred: true };
+    const rough = partOfMonth(folded, today) ?? monthAlone(folded, today) ?? roughPast(folded, today);
+    if (rough !== undefined) return { iso: rough, inferred: true, approximate: true };
   } catch {
     // never throw on user text
   }

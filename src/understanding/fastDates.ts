@@ -199,6 +199,24 @@ export function partOfMonth(folded: string, today: DateTime): string | undefined
   return todayIso !== null && iso > todayIso ? todayIso : iso;
 }
 
+/** A whole reply that is a month alone: "en juillet", "in July", "au mois de mars", "juillet dernier". */
+const MONTH_ALONE =
+  /^(?:(?:en|in|au mois de|au mois d'|in the month of|during|courant|vers|around|about|environ|le mois de|le mois d')\s*)?([a-z]+\.?)(?:\s+(?:dernier|last))?$/;
+
+/**
+ * A month alone as the 15th of the most recent such month (today at the latest), always marked as guessed: enough to
+ * date a step ("j'ai appelé en juillet"), never to declare a deadline passed.
+ */
+export function monthAlone(folded: string, today: DateTime): string | undefined {
+  const m = MONTH_ALONE.exec(folded.trim());
+  const month = m ? (FR_MONTHS.get(m[1]) ?? EN_MONTHS.get(m[1])) : undefined;
+  if (month === undefined) return undefined;
+  const year = month > today.month ? today.year - 1 : today.year;
+  const iso = isoOf(year, month, 15);
+  const todayIso = today.toISODate();
+  return todayIso !== null && iso > todayIso ? todayIso : iso;
+}
+
 /** A whole reply that is one unit with an article, roughly: "environ un mois", "about a month", "une semaine et demie". */
 const ONE_UNIT_REPLY =
   /^(?:(?:environ|presque|a peu pres|pres de|plus d'|plus de|deja|ca fait|cela fait|depuis|about|around|almost|nearly|roughly|over|more than|for|since|already)\s+)*(?:un|une|a|an|one)\s+([a-z]+?)(\s+(?:et demie?|and a half))?(?:\s+(?:ago|environ|a peu pres))?$/;

@@ -84,6 +84,17 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['je ne sais plus', { keys: ['withdrawal.uncertain'], absent: ['withdrawal.closed'] }],
       ],
       withdrawalTwoDates: [["inscrit le 10 novembre mais j'ai payé le 20, je veux me rétracter", { keys: ['withdrawal.openTitle'], literal: ['vendredi 4 décembre 2026'], absent: ['withdrawal.closed'] }]],
+      // A guessed day ("mi-novembre") could put the last day a week earlier: no last day from it, open or not.
+      withdrawalDayGuessed: [
+        ['je veux me rétracter', { keys: ['withdrawal.askDate'] }],
+        ['mi-novembre', { keys: ['withdrawal.askExactDate'], absent: ['withdrawal.openTitle', 'withdrawal.closed'] }],
+        ['le 20 novembre', { keys: ['withdrawal.openTitle'], literal: ['vendredi 4 décembre 2026'] }],
+      ],
+      withdrawalDayGuessedAgain: [
+        ['je veux me rétracter', { keys: ['withdrawal.askDate'] }],
+        ['en novembre', { keys: ['withdrawal.askExactDate'], absent: ['withdrawal.openTitle'] }],
+        ['fin novembre', { keys: ['withdrawal.uncertain'], absent: ['withdrawal.openTitle', 'withdrawal.closed'] }],
+      ],
       withdrawalDateUnknown: [
         ['rétractation', { keys: ['withdrawal.askDate'] }],
         ['Je ne sais plus', { keys: ['withdrawal.unknownDate'] }],
@@ -146,6 +157,11 @@ describe.each<[Lang, Record<string, Step[]>]>([
         ['I want to use my 14-day right of withdrawal', { keys: ['withdrawal.restate', 'withdrawal.askDate'] }],
         // The test chat is en-US: dates follow its conventions.
         ['November 20', { literal: ['Friday, December 4, 2026'] }],
+      ],
+      withdrawalDayGuessed: [
+        ['I want to use my right of withdrawal', { keys: ['withdrawal.askDate'] }],
+        ['mid-November', { keys: ['withdrawal.askExactDate'], absent: ['withdrawal.openTitle', 'withdrawal.closed'] }],
+        ["I don't remember", { keys: ['withdrawal.uncertain'], absent: ['withdrawal.openTitle', 'withdrawal.closed'] }],
       ],
       withdrawalAskedBothDates: [
         ['I want to withdraw', { keys: ['withdrawal.askDate'] }],

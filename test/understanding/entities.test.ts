@@ -76,8 +76,21 @@ describe('readDate: a part of a month, a rough past', () => {
     ['fr', 'la semaine dernière', '2026-11-19'],
     ['en', 'last month', '2026-10-26'],
     ['fr', 'il y a quelques jours', '2026-11-23'],
-  ])('%s %j is %s, guessed', (lang, text, iso) => {
-    expect(readDate(text, lang, now)).toEqual({ iso, inferred: true });
+    // a month alone: its 15th, never after today
+    ['fr', 'en juillet', '2026-07-15'],
+    ['en', 'in July', '2026-07-15'],
+    ['fr', 'au mois de décembre', '2025-12-15'],
+    ['fr', 'novembre', '2026-11-15'],
+  ])('%s %j is %s, a guessed day', (lang, text, iso) => {
+    expect(readDate(text, lang, now)).toEqual({ iso, inferred: true, approximate: true });
+  });
+
+  test.each<[Lang, string]>([
+    ['fr', 'il y a 3 jours'],
+    ['fr', 'le 20'],
+    ['en', '3 November'],
+  ])('%s %j gives its day', (lang, text) => {
+    expect(readDate(text, lang, now)?.approximate).toBeUndefined();
   });
 
   test('"fin de formation" is no date', () => {
