@@ -185,7 +185,11 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   // Another problem in a message read surely as something else: a word of its own ("Facebook", "médiateur"), or a
   // runner-up whose family word the message holds and that no clause names (a clause naming it makes it one of two
   // problems, offered after): ask, unless a problem is told before (then that one comes first, below).
-  const owning = wholeRoute ? [...rivalsOf(wholeRoute, normalized), ...contextRivalsOf(wholeRoute, normalized)].filter((r) => !namedBefore.includes(r)) : [];
+  const contextRivals = wholeRoute ? contextRivalsOf(wholeRoute, normalized) : [];
+  const owning = wholeRoute ? [...rivalsOf(wholeRoute, normalized), ...contextRivals].filter((r) => !namedBefore.includes(r)) : [];
+  // A pair told first that is the same problem, unless what the message tells makes it the other one ("résilier…
+  // je suis hors délai de rétractation" is a cancellation, not the withdrawal).
+  const sameProblem = (told: RouteKey): boolean => wholeRoute !== undefined && TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${told}`) && !contextRivals.includes(told);
   const running = wholeRoute ? runnersUp(whole, wholeRoute, normalized).filter((r) => !named.includes(r)) : [];
   const rivals = [...owning, ...running.filter((r) => !owning.includes(r))];
   if (wholeRoute && rivals.length > 0 && namedBefore.length === 0) {
@@ -195,11 +199,11 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
     // The whole message's problem, unless a clause before the one that says it names another problem: that one is
     // told first ("je n'ai toujours pas mes codes et j'ai besoin d'un certificat de scolarité" is about the codes first).
     const told = namedBefore.find((route) => route !== wholeRoute);
-    const first = told !== undefined && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${told}`) ? told : undefined;
+    const first = told !== undefined && !sameProblem(told) ? told : undefined;
     // No clause names another problem surely before it, but one leans to another problem: ask which comes first.
     const says = clauseReadings.findIndex((clause) => clause.sure?.route === wholeRoute || clause.leans === wholeRoute);
     const leaning = first === undefined && says > 0
-      ? clauseReadings.slice(0, says).map((clause) => clause.leans).find((r): r is RouteKey => r !== undefined && r !== wholeRoute && !TOLD_FIRST_BUT_SAME.has(`${wholeRoute}<${r}`))
+      ? clauseReadings.slice(0, says).map((clause) => clause.leans).find((r): r is RouteKey => r !== undefined && r !== wholeRoute && !sameProblem(r))
       : undefined;
     if (leaning !== undefined) {
       return toConfirm([leaning, wholeRoute], candidates);

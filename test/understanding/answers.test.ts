@@ -36,6 +36,10 @@ test.each([
   ['they said it was not possible', 'refused'],
   ['nobody ever calls us back', 'unanswered'],
   ["ils ont dit qu'ils rappelleraient, jamais fait", 'unanswered'],
+  ['they never got back to me', 'unanswered'],
+  ['they said it was being processed and then nothing', 'unanswered'],
+  ["on m'a dit que c'était en cours et puis plus rien", 'unanswered'],
+  ['plus de nouvelles', 'unanswered'],
   ['je ne sais pas', undefined],
 ])('outcome of %j → %s', (text, expected) => {
   expect(readOutcome(normalizeText(text))).toBe(expected);

@@ -55,6 +55,12 @@ test('cancelling told before a question about the 14 days is the withdrawal', ()
   expect(reading.kind === 'problem' && reading.sure && reading.route === 'cancellation').toBe(false);
 });
 
+test('cancelling told before saying the withdrawal period is over is the cancellation', () => {
+  const reading = readMessage(classifier, 'Je voudrais résilier mon contrat de formation. Je suis hors délai de rétractation, inscrit en juin.', 'fr');
+  expect(reading.kind === 'problem' && reading.sure && reading.route === 'withdrawal').toBe(false);
+  expect(reading.kind === 'problem' && reading.route).toBe('cancellation');
+});
+
 test.each<[Lang, string, RouteKey, RouteKey]>([
   ['fr', 'stage pas validé par le cned et la plateforme bug quand je depose mon rapport', 'internshipProblem', 'technicalIssue'],
   ['fr', 'Ma fille est malade depuis octobre et ne peut plus suivre, et en plus vous nous avez prélevés deux fois en novembre.', 'healthAbsence', 'debitDispute'],
