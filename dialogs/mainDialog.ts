@@ -19,7 +19,7 @@ import { buttonOnly, choiceOrDates, isDateOnly, LaterDates, moreAnswer, PROBLEM_
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
-import { isRouteResult } from './routeDialog';
+import { isRouteResult, stepsTold } from './routeDialog';
 import type { RouteOptions } from './routeDialog';
 import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isLaterDates, isLetterKind, isRoute, isString, isWithdrawalInput, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
 import { isRecord } from '../src/shared';
@@ -133,6 +133,12 @@ const submenuAnswer: Interpreter<string> = (input) => {
   if (request.sure) return request.route;
   // A date or a waiting time alone ("two weeks ago") tells no problem: the question is asked again.
   if (!confirming || isDateOnly(input)) return undefined;
+  // Steps already taken ("j'ai appelé deux fois") tell that CNED was reached and did not settle it: the escalation
+  // when offered; never the channel itself (the phone card to someone who called twice), which is read anew.
+  if (stepsTold(input.reading.facts()).length > 0) {
+    if (routes.some((choice) => choice.value === 'noAnswer')) return 'noAnswer';
+    if (CHANNELS.has(request.route)) return PROBLEM_TOLD;
+  }
   // At a confirmation, a message that tells more about one of the problems offered ("j'ai appelé et envoyé le
   // formulaire" where "Pas de réponse" is offered) picks it, even when it would not be sure on its own.
   if (routes.some((choice) => choice.value === request.route)) return request.route;
@@ -141,6 +147,8 @@ const submenuAnswer: Interpreter<string> = (input) => {
   if (input.reading.text.split(/\s+/).length >= RETOLD_WORDS) return PROBLEM_TOLD;
   return undefined;
 };
+/** The routes that only give a channel to reach CNED. */
+const CHANNELS: ReadonlySet<string> = new Set(['contactPhone', 'contactFax', 'contactPostal', 'contactSocial', 'contactFaq']);
 /** A reply at a confirmation needs this many words to be read anew as the problem it tells. */
 const RETOLD_WORDS = 3;
 

@@ -50,7 +50,7 @@ const STEMS: Readonly<Record<RouteKey, string>> = {
   technicalIssue:
     'quiz|classe virtuelle|virtual|scan|format|enregistr|save|ouvr|open|lance|start|en ligne|online|interacti|plateforme|platform|site|website|bug|beug|telecharg|download|video|appli|app|ecran|screen|page|navigat|browser|charg|load|marche|work|fonctionn|erreur|error|connexion|connect|pdf|audio|son|sound|lien|link|ordi|computer|laptop|tablette|tablet|phone|portable|crash|plant|lent|slow|affich|display|upload|depos|envoyer|submit|technique|technical|fichier|file|mise a jour|update|blanc|blank|404|500|freeze|bloqu|stuck',
   materialsNotReceived:
-    'tracking|suivi|textbook|livre|book|manuel|colis|parcel|package|materi|fascicule|papier|paper|recu|receiv|arriv|envoi|envoy|sent|livr|deliver|carton|box|kit|cours|course|cahier|dvd|cd|cle usb|usb|jamais eu|never got|never came|poste|post|courrier|mail',
+    'tracking|suivi|textbook|livre|book|bouquin|manuel|colis|parcel|package|materi|fascicule|papier|paper|recu|receiv|arriv|envoi|envoy|sent|livr|deliver|carton|box|kit|cours|course|cahier|dvd|cd|cle usb|usb|jamais eu|never got|never came|poste|post|courrier|mail',
   enrolmentRefused:
     'accord|defavorable|condition|refus|reject|denied|deny|decline|dasen|dsden|reglementee|regulated|accept|rejet|recours|appeal|contest|challenge|avis defavorable|pas retenu|not admitted|non admis|admission|candidature|application',
   healthAbsence:
@@ -86,7 +86,8 @@ const OWN_WORDS: Readonly<Partial<Record<RouteKey, string>>> = {
   contactFax: 'fax|telecopi',
   contactMediator: 'mediat|ombudsman|defenseur des droits',
   disability: 'handicap|disab|mdph|cdaph|tiers temps|tiers-temps|rqth|aesh',
-  personalData: 'rgpd|gdpr|cnil|donnees personnelles|personal data|personal information|informations personnelles|confidentialit|confidential|privacy',
+  personalData:
+    'rgpd|gdpr|cnil|donnees personnelles|personal data|personal information|informations personnelles|confidentialit|confidential|privacy|(?:a|ont|avez|as|de|d|avoir) (?:donne|donner|transmis|transmettre|communique|communiquer|vendu|vendre|cede|ceder|partage|partager) (?:mon numero|mes coordonnees|mon adresse|mes donnees)|(?:gave|given|shared|sold|passed on) my (?:number|details|address|data)',
   withdrawal: 'retract|withdraw|l221',
   internshipProblem: 'stage|stagiaire|internship|placement|pfmp',
 };
@@ -119,7 +120,7 @@ const RECENT_ENROLMENT = /\b(?:viens (?:juste |tout juste )?de (?:m'|m |nous |l'
 const UNANSWERED = /\b(?:(?:does not|doesn't|don't|do not|never|won't|will not|not) (?:answer|reply|respond|get back)\w*|aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|rien depuis|ne (?:me |nous )?repond\w* (?:pas|plus|jamais)|no (?:answer|reply|response)|never (?:answered|replied|heard back)|(?:haven't|have not|not) heard (?:back|anything)|unanswered|still nothing|nothing since)\b/;
 const WRITTEN = /\b(?:formulaires?|forms?|e-?mails?|mails?|courriels?|recommandee?s?|lettres?|courriers?|letters?|ecrit|wrote|written|relance\w*)\b/;
 /** Never received (not lost): login details that never came are access codes never sent, unless a reset is meant. */
-const NEVER_RECEIVED = /\b(?:(?:pas|jamais|rien) (?:encore )?(?:recu|eu)|toujours pas (?:recu|eu)|aucun\w* (?:identifiant|code|acces|mail)\w* recu|never (?:got|received|came|arrived)|not (?:yet )?received|haven't (?:yet )?(?:got|received)|have not (?:yet )?received|didn't (?:get|receive))\b/;
+const NEVER_RECEIVED = /\b(?:(?:pas|jamais|rien) (?:encore )?(?:recu|eu)|toujours pas (?:recu|eu)|(?:still )?waiting for (?:my |the )?(?:login|access|codes?|identifiants?)|(?:j'?attends|attend) (?:toujours |encore )?(?:mes |les )?(?:identifiants|codes)|aucun\w* (?:identifiant|code|acces|mail)\w* recu|never (?:got|received|came|arrived)|not (?:yet )?received|haven't (?:yet )?(?:got|received)|have not (?:yet )?received|didn't (?:get|receive))\b/;
 const RESET = /\b(?:reinitialis\w*|reset|oubli\w*|forgot\w*|perdu|lost|change\w* (?:de )?(?:telephone|phone)|bloque\w*|locked)\b/;
 
 /** A refusal said in words: without one, an enrolment "refused" may be a procedure still under way. */
@@ -136,11 +137,15 @@ const MAY_WITHDRAW = /\b(?:(?:se|me|nous|te) retract\w*|(?:can|could|may) (?:i|w
 /** Adjustments asked for: the disability answer (arrangements for courses and exams), whatever the illness. */
 const ADJUSTMENTS = /\b(?:amenag\w*|adapt\w*|adjust\w*|accommodat\w*|tiers[ -]temps|extra time|more time|temps supplementaire)/;
 
+/** Books or a parcel, with no code or login word: materials never received rather than access codes. */
+const BOOKS = /\b(?:livres?|bouquins?|manuels?|books?|textbooks?|colis|parcel|fascicules?|cahiers?)\b/;
+const CODES = /\b(?:codes?|identifiants?|acces|access|login|log in|mot de passe|password|plateforme|platform|en ligne|online|connexion|connect\w*)\b/;
+
 /** Moving now or soon: nothing may have been sent to the old address yet, the details are what to change. */
 const MOVING_NOW = /\b(?:on demenage|nous demenageons|je demenage|(?:va|vais|allons|vont) demenager|(?:we are|we're|i am|i'm) moving|(?:will|going to) move)\b/;
 
-/** Paid or debited twice (not "payer en 2 fois", instalments; not a debit rejected twice): a debit not owed. */
-const PAID_TWICE = /\b(?:(?:paye\w*|paid|preleve\w*|prelevement|debite\w*|debited|charged|billed|took|taken|pris|facture\w*)\b(?:\s+(?!en\b|rejet)[\w']+){0,5}?\s+(?:deux fois|2 fois|twice|two times|2 times|en double)|double (?:prelevement|paiement|debit|facturation|charge|payment)|(?:deux|2|two) (?:prelevements|paiements|debits|charges|payments)\b(?!\s+(?:par|per|a month|par mois)))\b/;
+/** Paid or debited twice or too much (not "payer en 2 fois", instalments; not a debit rejected twice): a debit not owed. */
+const PAID_TWICE = /\b(?:(?:paye|payee|preleve\w*|debite\w*|facture\w*) en trop|trop (?:paye|percu|preleve|facture)|overpaid|(?:paid|charged|billed) too much|(?:paye\w*|paid|preleve\w*|prelevement|debite\w*|debited|charged|billed|took|taken|pris|facture\w*)\b(?:\s+(?!en\b|rejet)[\w']+){0,5}?\s+(?:deux fois|2 fois|twice|two times|2 times|en double)|double (?:prelevement|paiement|debit|facturation|charge|payment)|(?:deux|2|two) (?:prelevements|paiements|debits|charges|payments)\b(?!\s+(?:par|per|a month|par mois)))\b/;
 /** The 14 days of withdrawal named ("je veux annuler tant que je suis dans les 14 jours"). */
 const WITHDRAWAL_DAYS = /\b(?:(?:dans|within|under|in|moins de|less than)\s+(?:les\s+|the\s+)?(?:14|quatorze|fourteen) (?:jours|days)|delai de retractation|droit de retractation|cooling[- ]off|right (?:of|to) withdraw\w*)\b/;
 /** Read as a cancellation, a debit or a payment plan, the 14 days named may be the withdrawal. */
@@ -179,6 +184,7 @@ export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[]
   if (route !== 'debitDispute' && PAID_TWICE.test(normalized)) rivals.push('debitDispute');
   if (MAY_BE_WITHDRAWAL.has(route) && WITHDRAWAL_DAYS.test(normalized) && !WITHDRAWAL_OVER.test(normalized)) rivals.push('withdrawal');
   if (route === 'withdrawal' && WITHDRAWAL_OVER.test(normalized)) rivals.push('cancellation');
+  if (route === 'missingAccessCodes' && BOOKS.test(normalized) && !CODES.test(normalized)) rivals.push('materialsNotReceived');
   return rivals;
 }
 

@@ -35,6 +35,8 @@ const RUNNER_UP_SCORE = 0.15;
 /** A greeting, thanks, anger or an out-of-scope message is taken as such at or above this score. */
 export const NON_PROBLEM_SCORE = 0.45;
 const MAX_CANDIDATES = 3;
+/** Problems whose answer goes on to the escalation when CNED is silent. */
+const LEADS_TO_ESCALATION: ReadonlySet<RouteKey> = new Set(['noAnswer', 'refundDelay', 'withdrawal', 'contactMediator']);
 const MAX_OTHERS = 2;
 /** A part of a message needs this many words to name a problem of its own. */
 const MIN_SEGMENT_WORDS = 3;
@@ -166,7 +168,11 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
   // A question's candidates: the problems the message names by their own words ("se rétracter"), then the best scores.
   const owned = namedByOwnWords(normalized);
   const scored = ranking.filter((r): r is { intent: RouteKey; score: number } => isRouteKey(r.intent) && r.score >= CANDIDATE_SCORE).map((r) => r.intent);
-  const candidates = [...owned.filter((r) => !scored.slice(0, MAX_CANDIDATES).includes(r)), ...scored].slice(0, MAX_CANDIDATES);
+  const ranked = [...owned.filter((r) => !scored.slice(0, MAX_CANDIDATES).includes(r)), ...scored];
+  // "Aucune nouvelle du CNED pour le dossier": the escalation is offered, second, unless a problem offered already
+  // leads to it (a refund waited for, a withdrawal, the mediator).
+  if (saysUnanswered(normalized) && !ranked.slice(0, MAX_CANDIDATES).some((r) => LEADS_TO_ESCALATION.has(r))) ranked.splice(1, 0, 'noAnswer');
+  const candidates = ranked.slice(0, MAX_CANDIDATES);
 
   // Problems named by clauses of the message, each on its own, in order.
   const clauseReadings = readClauses(classifier, text, lang, policy);

@@ -128,6 +128,15 @@ describe('answers at a confirmation', () => {
     expect(turn.text).not.toContain(fr('common.notUnderstood'));
   });
 
+  test('steps already taken told there pick the escalation, never the phone card', async () => {
+    const conversation = startConversation(understanding, 'fr', THURSDAY_11H);
+    const first = await conversation.send("aucune nouvelle du CNED pour le dossier de ma fille, c'est long");
+    expect(first.buttons).toContain(t('fr', 'choice.noAnswer'));
+    const turn = await conversation.send("j'ai appelé deux fois");
+    expect(turn.text).toContain(fr('escalation.restate'));
+    expect(turn.text).toContain(fr('escalation.understood'));
+  });
+
   test.each([
     ['fr', 'annuler inscription remboursement', 'je voudrais me rétracter, inscrit le 3 novembre', 'withdrawal.askPaidOn', 'withdrawal.askDate'],
     ['en', 'cancel enrolment refund', 'I want to withdraw from my enrolment, I paid on 3 November', 'withdrawal.askRegisteredOn', 'withdrawal.askDate'],

@@ -1,7 +1,7 @@
 /** The words each problem needs (anchors.ts): every corpus line holds one of its problem's words; a message without any is not restated. */
 import { isRouteKey } from '../../src/domain/types';
 import type { RouteKey } from '../../src/domain/types';
-import { contextRivalsOf, hasAnchor } from '../../src/understanding/anchors';
+import { contextRivalsOf, hasAnchor, namedByOwnWords } from '../../src/understanding/anchors';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { normalizeText } from '../../src/understanding/normalize';
 
@@ -20,6 +20,7 @@ test.each<[RouteKey, string, boolean]>([
   ['examsDiplomas', "jai pas ma convoc pour lexam", true],
   ['healthAbsence', 'my son is unwell and will miss two weeks', true],
   ['healthAbsence', 'I want to pay in instalments', false],
+  ['materialsNotReceived', "toujours pas mes bouquins", true],
 ])('%s in %j: %s', (route, text, expected) => {
   expect(hasAnchor(route, normalizeText(text))).toBe(expected);
 });
@@ -61,6 +62,21 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['withdrawal', 'Je voudrais résilier mon contrat de formation. Je suis hors délai de rétractation, inscrit en juin.', ['cancellation']],
   ['withdrawal', 'my cooling-off period has expired, how do I stop the course?', ['cancellation']],
   ['withdrawal', "c'est trop tard pour me rétracter ? inscrite début octobre", []],
+  // paid too much is a debit not owed too
+  ['paymentPlan', "j'ai payé en trop le mois dernier et je voudrais passer en paiement en 3 fois", ['debitDispute']],
+  // books with no code or login word: the materials never received
+  ['missingAccessCodes', "c'est normal que j'ai toujours pas mes bouquins ? la formation a commencé", ['materialsNotReceived']],
+  ['missingAccessCodes', "je n'ai ni mes livres ni mes codes d'accès", []],
+  // login details waited for were never sent
+  ['lostCredentials', 'Still waiting for my login details since I enrolled in November', ['missingAccessCodes']],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
   expect(contextRivalsOf(route, normalizeText(text))).toEqual(rivals);
+});
+
+test.each<[string, boolean]>([
+  ['Le CNED a le droit de donner mon numéro à une école privée ?', true],
+  ['they gave my number to a private school', true],
+  ['je vous donne mon numéro pour me rappeler', false],
+])('personal data given away is named by its own words in %j: %s', (text, expected) => {
+  expect(namedByOwnWords(normalizeText(text)).includes('personalData')).toBe(expected);
 });

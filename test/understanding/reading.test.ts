@@ -144,3 +144,8 @@ test('a problem both owned by its words and told by the context is offered once'
   const candidates = reading.kind === 'problem' ? reading.candidates : [];
   expect(candidates.filter((r) => r === 'disability')).toHaveLength(1);
 });
+
+test('a message saying CNED is silent offers the escalation among its candidates', () => {
+  const reading = readMessage(classifier, "aucune nouvelle du CNED pour le dossier de ma fille, c'est long", 'fr');
+  expect(reading.kind === 'problem' && !reading.sure && reading.candidates.includes('noAnswer')).toBe(true);
+});
