@@ -133,12 +133,9 @@ const submenuAnswer: Interpreter<string> = (input) => {
   if (request.sure) return request.route;
   // A date or a waiting time alone ("two weeks ago") tells no problem: the question is asked again.
   if (!confirming || isDateOnly(input)) return undefined;
-  // Steps already taken ("j'ai appelé deux fois") tell that CNED was reached and did not settle it: the escalation
-  // when offered; never the channel itself (the phone card to someone who called twice), which is read anew.
-  if (stepsTold(input.reading.facts()).length > 0) {
-    if (routes.some((choice) => choice.value === 'noAnswer')) return 'noAnswer';
-    if (CHANNELS.has(request.route)) return PROBLEM_TOLD;
-  }
+  // Steps already taken ("j'ai appelé deux fois") tell that CNED was reached and did not settle it: the escalation,
+  // never the channel itself (the phone card to someone who called twice).
+  if (stepsTold(input.reading.facts()).length > 0 && (TOLD_STEP_READINGS.has(request.route) || routes.some((choice) => choice.value === 'noAnswer'))) return 'noAnswer';
   // At a confirmation, a message that tells more about one of the problems offered ("j'ai appelé et envoyé le
   // formulaire" where "Pas de réponse" is offered) picks it, even when it would not be sure on its own.
   if (routes.some((choice) => choice.value === request.route)) return request.route;
@@ -147,8 +144,8 @@ const submenuAnswer: Interpreter<string> = (input) => {
   if (input.reading.text.split(/\s+/).length >= RETOLD_WORDS) return PROBLEM_TOLD;
   return undefined;
 };
-/** The routes that only give a channel to reach CNED. */
-const CHANNELS: ReadonlySet<string> = new Set(['contactPhone', 'contactFax', 'contactPostal', 'contactSocial', 'contactFaq']);
+/** What a reply telling steps already taken is read as, unsure: a channel to reach CNED, or the escalation itself. */
+const TOLD_STEP_READINGS: ReadonlySet<string> = new Set(['contactPhone', 'contactFax', 'contactPostal', 'contactSocial', 'contactFaq', 'noAnswer']);
 /** A reply at a confirmation needs this many words to be read anew as the problem it tells. */
 const RETOLD_WORDS = 3;
 

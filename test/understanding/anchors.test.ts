@@ -1,7 +1,7 @@
 /** The words each problem needs (anchors.ts): every corpus line holds one of its problem's words; a message without any is not restated. */
 import { isRouteKey } from '../../src/domain/types';
 import type { RouteKey } from '../../src/domain/types';
-import { contextRivalsOf, hasAnchor, namedByOwnWords } from '../../src/understanding/anchors';
+import { contextRivalsOf, hasAnchor, namedByOwnWords, saysUnanswered } from '../../src/understanding/anchors';
 import { loadCorpus } from '../../src/understanding/corpus';
 import { normalizeText } from '../../src/understanding/normalize';
 
@@ -79,4 +79,13 @@ test.each<[string, boolean]>([
   ['je vous donne mon numéro pour me rappeler', false],
 ])('personal data given away is named by its own words in %j: %s', (text, expected) => {
   expect(namedByOwnWords(normalizeText(text)).includes('personalData')).toBe(expected);
+});
+
+test.each<[string, boolean]>([
+  ['CNED never gets back to me, what can I do?', true],
+  ["je n'arrive jamais à avoir quelqu'un pour le dossier de mon fils", true],
+  ["I can't reach anyone at CNED", true],
+  ['je voudrais avoir quelqu\'un au téléphone', false],
+])('CNED silent in %j: %s', (text, expected) => {
+  expect(saysUnanswered(normalizeText(text))).toBe(expected);
 });
