@@ -70,6 +70,10 @@ const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceili
   { file: 'conversations-v14.json', blind: false, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.01 },
   { file: 'conversations-v15.json', blind: true, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.016 },
   { file: 'conversations-v16.json', blind: true, floorRightOrConfirmed: 0.955, ceilingConfidentWrong: 0.011 },
+  { file: 'conversations-v17.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.016 },
+  { file: 'conversations-v18.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.014 },
+  { file: 'conversations-v19.json', blind: false, floorRightOrConfirmed: 0.99, ceilingConfidentWrong: 0.002 },
+  { file: 'conversations-v20.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.015 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
