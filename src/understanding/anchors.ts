@@ -141,13 +141,16 @@ const ADJUSTMENTS = /\b(?:amenag\w*|adapt\w*|adjust\w*|accommodat\w*|tiers[ -]te
 const BOOKS = /\b(?:livres?|bouquins?|manuels?|books?|textbooks?|colis|parcel|fascicules?|cahiers?)\b/;
 const CODES = /\b(?:codes?|identifiants?|acces|access|login|log in|mot de passe|password|plateforme|platform|en ligne|online|connexion|connect\w*)\b/;
 
+/** The address said to be right: a parcel that did not come is not one sent to an old address. */
+const ADDRESS_RIGHT = /\b(?:(?:adresse|address)\s+(?:est\s+|is\s+)?(?:correcte|bonne|juste|exacte|correct|right|fine|ok)|(?:la|ma)\s+bonne adresse|(?:right|correct) address|(?:pas|jamais) demenage|(?:haven't|have not|didn't|did not|never) moved)\b/;
+
 /** Moving now or soon: nothing may have been sent to the old address yet, the details are what to change. */
 const MOVING_NOW = /\b(?:on demenage|nous demenageons|je demenage|(?:va|vais|allons|vont) demenager|(?:we are|we're|i am|i'm) moving|(?:will|going to) move)\b/;
 
 /** Paid or debited twice or too much (not "payer en 2 fois", instalments; not a debit rejected twice): a debit not owed. */
 const PAID_TWICE = /\b(?:(?:paye|payee|preleve\w*|debite\w*|facture\w*) en trop|trop (?:paye|percu|preleve|facture)|overpaid|(?:paid|charged|billed) too much|(?:paye\w*|paid|preleve\w*|prelevement|debite\w*|debited|charged|billed|took|taken|pris|facture\w*)\b(?:\s+(?!en\b|rejet)[\w']+){0,5}?\s+(?:deux fois|2 fois|twice|two times|2 times|en double)|double (?:prelevement|paiement|debit|facturation|charge|payment)|(?:deux|2|two) (?:prelevements|paiements|debits|charges|payments)\b(?!\s+(?:par|per|a month|par mois)))\b/;
 /** The 14 days of withdrawal named ("je veux annuler tant que je suis dans les 14 jours"). */
-const WITHDRAWAL_DAYS = /\b(?:(?:dans|within|under|in|moins de|less than)\s+(?:les\s+|the\s+)?(?:14|quatorze|fourteen) (?:jours|days)|delai de retractation|droit de retractation|cooling[- ]off|right (?:of|to) withdraw\w*)\b/;
+const WITHDRAWAL_DAYS = /\b(?:(?:dans|within|under|in|moins de|less than)\s+(?:les\s+|the\s+)?(?:14|quatorze|fourteen) (?:jours|days)|(?:annuler|cancel\w*|resilier|arreter|stop)\b(?:\s+[\w']+){0,3}?\s+(?:sans frais|without (?:any )?(?:fees?|charges?|paying|penalty)|free of charge|for free|gratuitement)|delai de retractation|droit de retractation|cooling[- ]off|right (?:of|to) withdraw\w*)\b/;
 /** Read as a cancellation, a debit or a payment plan, the 14 days named may be the withdrawal. */
 const MAY_BE_WITHDRAWAL: ReadonlySet<RouteKey> = new Set(['cancellation', 'debitDispute', 'paymentPlan']);
 /** The withdrawal period said to be over ("je suis hors délai de rétractation"): what is left is cancelling. */
@@ -185,6 +188,7 @@ export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[]
   if (MAY_BE_WITHDRAWAL.has(route) && WITHDRAWAL_DAYS.test(normalized) && !WITHDRAWAL_OVER.test(normalized)) rivals.push('withdrawal');
   if (route === 'withdrawal' && WITHDRAWAL_OVER.test(normalized)) rivals.push('cancellation');
   if (route === 'missingAccessCodes' && BOOKS.test(normalized) && !CODES.test(normalized)) rivals.push('materialsNotReceived');
+  if (route === 'parcelOldAddress' && ADDRESS_RIGHT.test(normalized)) rivals.push('materialsNotReceived');
   return rivals;
 }
 

@@ -189,7 +189,7 @@ export function extractOrderNumber(folded: string): string | undefined {
 }
 
 const NOT_REGISTERED =
-  /\b(?:ne (?:suis|sommes|me suis|nous sommes) (?:pas|plus|jamais)|suis pas|pas encore|pas|plus)\s+(?:encore\s+)?(?:inscrite?s?|enregistree?s?)\b|\bnon[- ]inscrite?s?\b|\b(?:not|never|haven't|have not|hasn't|has not|am not|i'm not|aren't|isn't)\s+(?:yet\s+)?(?:been\s+)?(?:registered|enrolled|signed up)\b|\bno (?:student )?account\b|\b(?:avant (?:de |d')|compte |voudrais |veux |souhaite |aimerais |vais |pense |envisage de )(?:m'|me |nous |l'|le |la )?inscri\w*|\b(?:before (?:i |we )?|want to |would like to |'d like to |plan to |planning to |going to |thinking of |hoping to )(?:enrol\w*|register\w*|sign(?:ing)? up)\b/;
+  /\b(?:ne (?:suis|sommes|me suis|nous sommes) (?:pas|plus|jamais)|suis pas|pas encore|pas|plus)\s+(?:encore\s+)?(?:inscrite?s?|enregistree?s?)\b|\bnon[- ]inscrite?s?\b|\b(?:not|never|haven't|have not|hasn't|has not|am not|i'm not|aren't|isn't)\s+(?:yet\s+)?(?:been\s+)?(?:registered|enrolled|signed up)\b|\bno (?:student )?account\b|\b(?:avant (?:de |d')|compte |voudrais |veux |souhaite |aimerais |vais |pense |envisage de )(?:m'|me |nous |l'|le |la )?inscri\w*|\b(?:before (?:i |we )?|want to |would like to |'d like to |plan to |planning to |planning on |going to |thinking (?:of|about|to) |intend to |hoping to )(?:enrol\w*|register\w*|sign(?:ing)? up)\b/;
 const REGISTERED =
   /\b(?:je suis|je me suis|j'etais|deja|bien|suis|sommes|me suis) (?:bien |deja )?(?:re)?inscrite?s?\b|\b(?:espace|compte) (?:des )?inscrits?\b|\bmon inscription\b|\bi(?:'m| am| have| 've| was)? (?:already )?(?:registered|enrolled|signed up)\b|\bmy (?:registration|enrol?ment|student (?:account|space))\b/;
 

@@ -67,6 +67,10 @@ test.each<[RouteKey, string, RouteKey[]]>([
   // books with no code or login word: the materials never received
   ['missingAccessCodes', "c'est normal que j'ai toujours pas mes bouquins ? la formation a commencé", ['materialsNotReceived']],
   ['missingAccessCodes', "je n'ai ni mes livres ni mes codes d'accès", []],
+  // cancelling free of charge is withdrawing; a parcel to an address said to be right was not sent to an old one
+  ['debitDispute', 'elle a payé le 7 septembre. Peut-elle annuler sans frais ?', ['withdrawal']],
+  ['parcelOldAddress', 'Mon colis de cours est bloqué chez le transporteur depuis 3 semaines, adresse correcte.', ['materialsNotReceived']],
+  ['parcelOldAddress', "Je n'ai jamais reçu mes livres, je n'ai pas déménagé", ['materialsNotReceived']],
   // login details waited for were never sent
   ['lostCredentials', 'Still waiting for my login details since I enrolled in November', ['missingAccessCodes']],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {

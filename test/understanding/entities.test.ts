@@ -217,6 +217,7 @@ describe('extractFacts: registered', () => {
     ['fr', "je voudrais m'inscrire en BTS, on peut payer en plusieurs fois ?", false],
     ['en', 'I would like to enrol my son next year', false],
     ['en', 'not yet, I wanted to know before I register', false],
+    ['en', 'not yet, I am thinking to register', false],
     ['fr', 'je veux me réinscrire pour la deuxième année', undefined],
     ['fr', 'bonjour', undefined],
   ])('%s %j -> %s', (lang, text, expected) => {

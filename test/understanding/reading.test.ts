@@ -149,3 +149,8 @@ test('a message saying CNED is silent offers the escalation among its candidates
   const reading = readMessage(classifier, "aucune nouvelle du CNED pour le dossier de ma fille, c'est long", 'fr');
   expect(reading.kind === 'problem' && !reading.sure && reading.candidates.includes('noAnswer')).toBe(true);
 });
+
+test('"I can log in fine" is context: the error page after it is the problem, not the login', () => {
+  const reading = readMessage(classifier, 'i can log in fine but the course page say error 500 every time', 'en');
+  expect(reading.kind === 'problem' && reading.sure && reading.route === 'lostCredentials').toBe(false);
+});
