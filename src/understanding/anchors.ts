@@ -103,7 +103,9 @@ const OWN_ANCHORS: readonly (readonly [RouteKey, RegExp])[] = Object.entries(OWN
 
 /** The problems a normalized text names by one of their own words, in table order. */
 export function namedByOwnWords(normalized: string): RouteKey[] {
-  return OWN_ANCHORS.filter(([, re]) => re.test(normalized)).map(([route]) => route);
+  const named = OWN_ANCHORS.filter(([, re]) => re.test(normalized)).map(([route]) => route);
+  // Paid twice or too much names a debit not owed as surely as a word of its own.
+  return PAID_TWICE.test(normalized) && !named.includes('debitDispute') ? [...named, 'debitDispute'] : named;
 }
 
 /** The problems other than `route` whose own words, in a text read surely as `route`, call for a question. */

@@ -229,8 +229,9 @@ export function readMessage(classifier: Opinionated, text: string, lang: Lang, p
     return toConfirm(['noAnswer'], candidates);
   }
   // No CNED problem only when both models say so: "bonjour, mon fils n'a pas ses devoirs corrigés" is a problem; and
-  // not when a problem still scores RUNNER_UP_SCORE with a word of its family ("double charge on my card"): ask.
-  const nearby = best && isNonProblem(best.intent) ? runnersUp(whole, undefined, normalized) : [];
+  // not when a problem is named by its own words ("on m'a pris 2 fois les frais") or still scores RUNNER_UP_SCORE with
+  // a word of its family ("double charge on my card"): ask.
+  const nearby = best && isNonProblem(best.intent) ? [...new Set([...owned, ...runnersUp(whole, undefined, normalized)])] : [];
   if (nearby.length > 0) {
     return toConfirm(nearby, candidates);
   }

@@ -154,3 +154,11 @@ test('"I can log in fine" is context: the error page after it is the problem, no
   const reading = readMessage(classifier, 'i can log in fine but the course page say error 500 every time', 'en');
   expect(reading.kind === 'problem' && reading.sure && reading.route === 'lostCredentials').toBe(false);
 });
+
+test.each<[Lang, string, RouteKey]>([
+  ['fr', "on m'a pris 2 fois les frais d'inscription !!!!", 'debitDispute'],
+  ['fr', 'Je suis à Nouméa, les frais de port ont été facturés deux fois sur ma carte bancaire', 'debitDispute'],
+])('%s %j, read as no CNED problem by the models, is asked about as %s (its own words)', (lang, text, route) => {
+  const reading = readMessage(classifier, text, lang);
+  expect(reading.kind === 'problem' && reading.candidates.includes(route)).toBe(true);
+});
