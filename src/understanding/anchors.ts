@@ -87,7 +87,7 @@ const OWN_WORDS: Readonly<Partial<Record<RouteKey, string>>> = {
   contactMediator: 'mediat|ombudsman|defenseur des droits',
   disability: 'handicap|disab|mdph|cdaph|tiers temps|tiers-temps|rqth|aesh',
   personalData:
-    'rgpd|gdpr|cnil|donnees personnelles|personal data|personal information|informations personnelles|confidentialit|confidential|privacy|(?:a|ont|avez|as|de|d|avoir) (?:donne|donner|transmis|transmettre|communique|communiquer|vendu|vendre|cede|ceder|partage|partager) (?:mon numero|mes coordonnees|mon adresse|mes donnees)|(?:gave|given|shared|sold|passed on) my (?:number|details|address|data)',
+    'rgpd|gdpr|cnil|newsletter|desabonn|mailing list|quelles donnees|donnees (?:\\w+ ){0,3}sur moi|what data|data (?:\\w+ ){0,3}(?:on|about) me|donnees personnelles|personal data|personal information|informations personnelles|confidentialit|confidential|privacy|(?:a|ont|avez|as|de|d|avoir) (?:donne|donner|transmis|transmettre|communique|communiquer|vendu|vendre|cede|ceder|partage|partager) (?:mon numero|mes coordonnees|mon adresse|mes donnees)|(?:gave|given|shared|sold|passed on) my (?:number|details|address|data)',
   withdrawal: 'retract|withdraw|l221',
   internshipProblem: 'stage|stagiaire|internship|placement|pfmp',
 };
@@ -146,6 +146,11 @@ const CODES = /\b(?:codes?|identifiants?|acces|access|login|log in|mot de passe|
 /** The address said to be right: a parcel that did not come is not one sent to an old address. */
 const ADDRESS_RIGHT = /\b(?:(?:adresse|address)\s+(?:est\s+|is\s+)?(?:correcte|bonne|juste|exacte|correct|right|fine|ok)|(?:la|ma)\s+bonne adresse|(?:right|correct) address|(?:pas|jamais) demenage|(?:haven't|have not|didn't|did not|never) moved)\b/;
 
+/** The site itself failing: a technical problem rather than the learner's login. */
+const SITE_ERROR = /\b(?:(?:erreur|error) ?\d{3}|bug\w*|plante\w*|crash\w*|(?:site|plateforme|platform|page) (?:est )?(?:en panne|down|hs)|server error|erreur serveur)\b/;
+/** An illness, an operation, an accident or a pregnancy: a pause for health, not only a cancellation. */
+const HEALTH = /\b(?:malade|maladie|opere\w*|operation|hospitalis\w*|hopital|accident\w*|enceinte|grossesse|cancer|leucemie|arret maladie|sick|illness|ill|surgery|operated|hospital\w*|injur\w*|pregnan\w*)\b/;
+
 /** Moving now or soon: nothing may have been sent to the old address yet, the details are what to change. */
 const MOVING_NOW = /\b(?:on demenage|nous demenageons|je demenage|(?:va|vais|allons|vont) demenager|(?:we are|we're|i am|i'm) moving|(?:will|going to) move)\b/;
 
@@ -187,10 +192,12 @@ export function contextRivalsOf(route: RouteKey, normalized: string): RouteKey[]
   if (route === 'lostCredentials' && NEVER_RECEIVED.test(normalized) && !RESET.test(normalized)) rivals.push('missingAccessCodes');
   if (!ANSWERS_SILENCE.has(route) && UNANSWERED.test(normalized) && WRITTEN.test(normalized)) rivals.push('noAnswer');
   if (route !== 'debitDispute' && PAID_TWICE.test(normalized)) rivals.push('debitDispute');
-  if (MAY_BE_WITHDRAWAL.has(route) && WITHDRAWAL_DAYS.test(normalized) && !WITHDRAWAL_OVER.test(normalized)) rivals.push('withdrawal');
+  if (MAY_BE_WITHDRAWAL.has(route) && (WITHDRAWAL_DAYS.test(normalized) || MAY_WITHDRAW.test(normalized)) && !WITHDRAWAL_OVER.test(normalized)) rivals.push('withdrawal');
   if (route === 'withdrawal' && WITHDRAWAL_OVER.test(normalized)) rivals.push('cancellation');
   if (route === 'missingAccessCodes' && BOOKS.test(normalized) && !CODES.test(normalized)) rivals.push('materialsNotReceived');
   if (route === 'parcelOldAddress' && ADDRESS_RIGHT.test(normalized)) rivals.push('materialsNotReceived');
+  if ((route === 'lostCredentials' || route === 'missingAccessCodes') && SITE_ERROR.test(normalized)) rivals.push('technicalIssue');
+  if (route === 'cancellation' && HEALTH.test(normalized)) rivals.push('healthAbsence');
   return rivals;
 }
 

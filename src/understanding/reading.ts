@@ -73,7 +73,7 @@ const LEAN_SCORE = 0.3;
  * registration ("le prélèvement n'est passé que le 2 octobre").
  */
 const CONTEXT_CLAUSES: readonly RegExp[] = [
-  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|annule\w*|arrete\w*|fait|envoye\w*|ecrit|appele|rempli|contacte|withdrew|withdrawn|paid|changed|cancel\w*|stopped|quit|enrolled|registered|signed up|sent|wrote|written|called|phoned|filled|contacted|made)\b/,
+  /(?:^|,\s*)(?:(?:bonjour|bonsoir|bjr|hello|hi)\W+)?(?:je me suis|j'ai|jai|j'avais|javais|i have|i've|i had|i)\s+(?:(?!want|would|like|need|wish|going|try|hope|plan)\w+\s+){0,2}?(?:retracte\w*|desinscri\w*|inscri\w*|paye\w*|regle\w*|change\w*|annule\w*|arrete\w*|fait|envoye\w*|ecrit|appele|rempli|contacte|mis a jour|modifie\w*|withdrew|withdrawn|paid|changed|cancell?ed|stopped|quit|enrolled|registered|signed up|sent|wrote|written|called|phoned|filled|contacted|made|updated)\b/,
   /(?:^|,\s*)(?:i have|i've got|i already have|j'ai bien|j'ai deja)\s+(?:my|mes|mon|ma)\b/,
   /(?:^|,\s*)(?:i can|je peux|j'arrive a|i'm able to|i am able to)\s+(?:log ?in|login|sign in|connect|me connecter|acceder)\b(?:\s+\w+)?\s+(?:fine|ok|okay|normally|normalement|sans (?:probleme|souci)|without (?:a |any )?problems?)\b/,
   /(?:^|,\s*)(?:mes|mon|ma|my)\s+(?:(?!ne\b|n'|not\b|don't\b|doesn't\b)\S+\s+){0,2}(?:marche|marchent|fonctionne|fonctionnent|works?|is fine|are fine|sont ok|est ok)\b(?!\s+(?:pas|plus|not|no)\b)/,

@@ -71,6 +71,13 @@ test.each<[RouteKey, string, RouteKey[]]>([
   ['debitDispute', 'elle a payé le 7 septembre. Peut-elle annuler sans frais ?', ['withdrawal']],
   ['parcelOldAddress', 'Mon colis de cours est bloqué chez le transporteur depuis 3 semaines, adresse correcte.', ['materialsNotReceived']],
   ['parcelOldAddress', "Je n'ai jamais reçu mes livres, je n'ai pas déménagé", ['materialsNotReceived']],
+  // "can we still withdraw?" in a message read as a debit or a cancellation
+  ['debitDispute', "j'ai inscrit ma fille le 14 septembre (payé par carte le jour même). Peut-on encore se rétracter ?", ['withdrawal']],
+  // the site failing is a technical problem; a pause for an operation is health
+  ['lostCredentials', 'Impossible de me connecter au site depuis ce matin, erreur 502', ['technicalIssue']],
+  ['lostCredentials', "j'ai oublié mon mot de passe", []],
+  ['cancellation', "mon fils vient de se faire opérer du dos, comment on met ses cours en pause ?", ['healthAbsence']],
+  ['cancellation', 'je veux arrêter ma formation, elle ne me plaît plus', []],
   // login details waited for were never sent
   ['lostCredentials', 'Still waiting for my login details since I enrolled in November', ['missingAccessCodes']],
 ])('a sure reading of %s in %j is also a question about %j', (route, text, rivals) => {
@@ -81,6 +88,8 @@ test.each<[string, boolean]>([
   ['Le CNED a le droit de donner mon numéro à une école privée ?', true],
   ['they gave my number to a private school', true],
   ['je vous donne mon numéro pour me rappeler', false],
+  ['je veux savoir quelles données vous avez sur moi', true],
+  ['unsubscribe me from the course newsletter', true],
 ])('personal data given away is named by its own words in %j: %s', (text, expected) => {
   expect(namedByOwnWords(normalizeText(text)).includes('personalData')).toBe(expected);
 });

@@ -162,3 +162,11 @@ test.each<[Lang, string, RouteKey]>([
   const reading = readMessage(classifier, text, lang);
   expect(reading.kind === 'problem' && reading.candidates.includes(route)).toBe(true);
 });
+
+test.each<[Lang, string, RouteKey]>([
+  // a wish is no step taken: "I want to cancel" is told first, not context
+  ['en', "I'm in Japan, I want to cancel my course and I also need to know where to send the letter (postal address).", 'cancellation'],
+])('%s %j: the problem told first is not taken for context (%s)', (lang, text, route) => {
+  const reading = readMessage(classifier, text, lang);
+  expect(reading.kind === 'problem' && (reading.sure ? reading.route === route : reading.candidates.includes(route))).toBe(true);
+});
