@@ -74,6 +74,10 @@ const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceili
   { file: 'conversations-v18.json', blind: false, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.014 },
   { file: 'conversations-v19.json', blind: false, floorRightOrConfirmed: 0.99, ceilingConfidentWrong: 0.002 },
   { file: 'conversations-v20.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.015 },
+  { file: 'conversations-v21.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.014 },
+  { file: 'conversations-v22.json', blind: false, floorRightOrConfirmed: 0.97, ceilingConfidentWrong: 0.009 },
+  { file: 'conversations-v23.json', blind: false, floorRightOrConfirmed: 0.96, ceilingConfidentWrong: 0.006 },
+  { file: 'conversations-v24.json', blind: false, floorRightOrConfirmed: 0.945, ceilingConfidentWrong: 0.021 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
