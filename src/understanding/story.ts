@@ -58,8 +58,11 @@ const REFUSED =
 const UNANSWERED =
   /\b(?:aucune? (?:reponse|retour|nouvelle)s?|pas (?:de|eu de|encore de|encore eu de|recu de|eu la moindre) (?:reponse|retour|nouvelles)|sans (?:reponse|retour|nouvelles)|jamais (?:eu de |recu de )?(?:reponse|repondu)|toujours rien|(?:personne|on) ne (?:m'a|me|nous|m'|nous a) (?:jamais )?(?:repond|rappel)\w*|(?:nobody|no one|noone) (?:ever )?(?:calls?|called|rings?|rang) (?:me |us )?back|(?:attends?|attendre|attente|j'attends) (?:toujours )?(?:qu'on|que l'on|qu'ils|qu'il|qu'elle|une|leur|la|d'avoir une) (?:daigne )?(?:me |nous )?(?:repon\w*)|no (?:answer|reply|response)|never (?:answered|replied|heard back|got (?:an? )?(?:answer|reply|response))|(?:haven't|have not|not) heard (?:back|anything)|unanswered|waiting for (?:an? |their |any )?(?:answer|reply|response)|(?:never|didn't|did not|haven't|have not|hasn't|has not|don't|doesn't|won't) (?:got|get|gotten|come|came) back|(?:et )?(?:puis|apres) (?:plus )?rien|(?:and )?then nothing|plus (?:de|aucune) nouvelles?|nothing (?:since|after|more|else))/;
 
-/** A step negated just before ("je n'ai pas encore saisi le médiateur"). */
-const NEGATED_BEFORE = /\b(?:pas encore|jamais|not yet|never|haven't|have not|didn't|did not|n'ai pas|sans)\b[^.;]{0,20}$/;
+/**
+ * A step negated just before ("je n'ai pas encore saisi le médiateur"), in the same clause: "my refund never came, I
+ * phoned them twice" tells a call.
+ */
+const NEGATED_BEFORE = /\b(?:pas encore|jamais|not yet|never|haven't|have not|didn't|did not|n'ai pas|sans)\b(?:(?!\b(?:et|and|mais|but|puis|then)\b)[^.;,]){0,20}$/;
 
 /** A step the user wants to take, not one taken ("je veux saisir le médiateur", "I want to complain to the mediator"). */
 const INTENDED_BEFORE =

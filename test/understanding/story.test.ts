@@ -135,3 +135,12 @@ describe('history', () => {
     expect(facts.history[0]?.kind).toBe('phone');
   });
 });
+
+test.each<[string, string[]]>([
+  ['my refund never came, I phoned them twice', ['phone', 'phone']],
+  ["le colis n'est jamais arrivé et j'ai envoyé un mail", ['email']],
+  ["je n'ai pas encore saisi le médiateur", []],
+  ['I have not yet called them', []],
+])('a negation stays in its clause: %j', (text, kinds) => {
+  expect(extractFacts(text, /[a-z] (?:the|my|them|i|have)\b/i.test(text) ? 'en' : 'fr', now).history.map((action) => action.kind)).toEqual(kinds);
+});
