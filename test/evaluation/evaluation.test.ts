@@ -1,9 +1,9 @@
 /**
  * The held-out evaluations: whole conversations written from learner personas, never used for training, run through
- * the real dialogs with the real understanding. Twenty-six sets, each written blind by its own author (a helper
+ * the real dialogs with the real understanding. Twenty-eight sets, each written blind by its own author (a helper
  * session that opened neither the corpora, nor the understanding code, nor the other sets). Each was the test set
  * until its figures were taken; then its failures were read to fix the reading, and it became a development set while
- * the next ones were written. conversations-v25.json and -v26.json are the test sets now: their failures are never
+ * the next ones were written. conversations-v25.json to -v28.json are the test sets now: their failures are never
  * printed. v15 and v16, the test sets of the second session, keep their failures unprinted too (one v16 conversation
  * was read, the only false "too late" seen; README, "Understanding"). Each user turn is scored from what the bot did:
  * restated a route, asked to confirm (and with which problems), answered without a route, or took the message as the
@@ -50,7 +50,7 @@ type Outcome = 'right' | 'confirmRight' | 'wrongConfident' | 'miss';
 
 /**
  * Each set with its floors (the levels measured on 29 Nov 2026, rounded; README, "Understanding"). v1 to v14 and v17
- * to v24 were read during development, one after another; v15, v16, v25 and v26 were written blind and are not read:
+ * to v24 were read during development, one after another; v15, v16 and v25 to v28 were written blind and are not read:
  * quote their figures. Floors under the issue's targets are what the understanding does today, not what it should.
  */
 const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceilingConfidentWrong: number }[] = [
@@ -80,6 +80,8 @@ const SETS: { file: string; blind: boolean; floorRightOrConfirmed: number; ceili
   { file: 'conversations-v24.json', blind: false, floorRightOrConfirmed: 0.945, ceilingConfidentWrong: 0.021 },
   { file: 'conversations-v25.json', blind: true, floorRightOrConfirmed: 0.975, ceilingConfidentWrong: 0.009 },
   { file: 'conversations-v26.json', blind: true, floorRightOrConfirmed: 0.975, ceilingConfidentWrong: 0.011 },
+  { file: 'conversations-v27.json', blind: true, floorRightOrConfirmed: 0.965, ceilingConfidentWrong: 0.011 },
+  { file: 'conversations-v28.json', blind: true, floorRightOrConfirmed: 0.97, ceilingConfidentWrong: 0.008 },
 ];
 const load = (file: string): EvalConversation[] => (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { conversations: EvalConversation[] }).conversations;
 
