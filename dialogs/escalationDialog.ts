@@ -7,7 +7,8 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { ActionOutcome, PastAction } from '../src/domain/types';
 import { nextEscalationStep } from '../src/rules/escalation';
 import type { Understanding } from '../src/domain/understanding';
-import { RouteDialog, routeOptions, ask, done, stepsTold, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, ASK_DATE, ASK_HISTORY, ASK_OUTCOME } from './routeDialog';
+import { stepsTold } from './facts';
 import type { CaseFile, Deadline } from '../src/domain/caseFile';
 import type { EscalationAdvice } from '../src/rules/escalation';
 import { answerOf, fields, isBoolean, isChoice, isDateAnswer, isHistoryAnswer, isPastActions, optional, valuesOf } from './stepState';

@@ -2,6 +2,11 @@
 import type { PastAction } from '../src/domain/types';
 import type { ExtractedFacts } from '../src/domain/understanding';
 
+/** The steps a message told as taken: none when it only named one ("médiateur" is the topic, not a step). */
+export function stepsTold(facts: ExtractedFacts): PastAction[] {
+  return facts.namedOnly ? [] : facts.history;
+}
+
 /**
  * What a first message stated, with what a later reply about the same problem adds: each date, amount or number the
  * reply gives replaces the earlier one (it is the newer word), and the steps it tells follow the earlier ones.
@@ -24,7 +29,7 @@ export function factsAdded(earlier: ExtractedFacts, reply: ExtractedFacts): Extr
   merged.amountCents = reply.amountCents ?? earlier.amountCents;
   merged.registered = reply.registered ?? earlier.registered;
   merged.afterWithdrawal = reply.afterWithdrawal ?? earlier.afterWithdrawal;
-  const earlierTold = earlier.namedOnly ? [] : earlier.history;
+  const earlierTold = stepsTold(earlier);
   if (reply.history.length > 0 && !reply.namedOnly) {
     // Steps only named by the first message ("médiateur") were its topic; a step told again is told once.
     const again = (action: PastAction): boolean => earlierTold.some((told) => told.kind === action.kind && told.on === action.on);

@@ -7,7 +7,8 @@ import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs'
 import type { MessageKey } from '../src/i18n/messages';
 import type { View } from '../src/rendering/view';
 import type { Understanding } from '../src/domain/understanding';
-import { RouteDialog, routeOptions, ask, done, stepsTold, ASK_REGISTERED } from './routeDialog';
+import { RouteDialog, routeOptions, ask, done, ASK_REGISTERED } from './routeDialog';
+import { stepsTold } from './facts';
 import { answerOf, isChoice } from './stepState';
 import { cancellationCard, formCard, phoneCard, postalCard } from './cards';
 import { msg, say, turnInfo } from './say';

@@ -19,14 +19,14 @@ import { buttonOnly, choiceOrDates, isDateOnly, LaterDates, moreAnswer, PROBLEM_
 import { choiceSet, matchChoice, routeTitle } from './prompts/choiceSets';
 import { isRoutable, routeDialogId } from './routeKeys';
 import { createRouteDialogs } from './routes';
-import { isRouteResult, stepsTold } from './routeDialog';
+import { isRouteResult } from './routeDialog';
 import type { RouteOptions } from './routeDialog';
 import { answerOf, arrayOf, either, fields, isBoolean, isCaseFile, isChoice, isExtractedFacts, isLaterDates, isLetterKind, isRoute, isString, isWithdrawalInput, oneOf, optional, optionsOf, resultOf, valuesOf } from './stepState';
 import { isRecord } from '../src/shared';
 import { formCard, phoneCard } from './cards';
 import { msg, say, setTurnLang, turnInfo } from './say';
 import { turnReading } from './turnReading';
-import { factsAdded } from './facts';
+import { factsAdded, stepsTold } from './facts';
 import { telemetry as defaultTelemetry, Telemetry } from '../src/telemetry';
 import { randomBytes } from 'crypto';
 import type { CaseFile, LetterKind } from '../src/domain/caseFile';

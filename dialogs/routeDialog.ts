@@ -1,7 +1,7 @@
 /** What every route dialog shares: its options, its result, and the questions it may ask. */
 import { ComponentDialog, WaterfallDialog, WaterfallStep, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { ExtractedFacts, Understanding } from '../src/domain/understanding';
-import type { PastAction, RouteKey } from '../src/domain/types';
+import type { RouteKey } from '../src/domain/types';
 import type { CaseFile } from '../src/domain/caseFile';
 import type { WithdrawalDate } from '../src/rules/withdrawal';
 import { AskDialog, AskOptions } from './prompts/askDialog';
@@ -53,11 +53,6 @@ export const ASK_REGISTERED = 'ask.registered';
 export function routeOptions(step: WaterfallStepContext): RouteOptions {
   const options = optionsOf(step, isRouteOptions);
   return { facts: options.facts ?? { history: [] }, skipRestate: options.skipRestate, route: options.route };
-}
-
-/** The steps the first message told as taken: none when it only named one ("médiateur" is the topic, not a step). */
-export function stepsTold(facts: ExtractedFacts): PastAction[] {
-  return facts.namedOnly ? [] : facts.history;
 }
 
 /** Asks a route's question, about the route's problem. */

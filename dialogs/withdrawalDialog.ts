@@ -81,10 +81,10 @@ export class WithdrawalDialog extends RouteDialog {
     }
     const status = await this.statusOrAskAgain(step, known.input);
     if (!status) return step.replaceDialog(this.initialDialogId, { facts: { history: [] }, skipRestate: true });
-    // A guessed day ("fin octobre") could put the last day a week earlier: the exact date is asked even when open.
-    if (known.approximate) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
+    // A guessed month ("le 20") is asked about before "too late"; a guessed day ("fin octobre") even when open, as it
+    // could put the last day a week earlier.
+    if (known.approximate || (known.guessed && !status.open)) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
     if (status.open) return this.answer(step, status);
-    if (known.guessed) return ask(step, ASK_DATE, { question: 'withdrawal.askExactDate', choices: 'dateShortcuts' });
     if (known.missing) return ask(step, ASK_DATE, { question: MISSING_QUESTION[known.missing], choices: 'paymentDate' });
     return this.answer(step, status);
   }

@@ -15,7 +15,7 @@ import { StepStateError, arrayOf, either, fields, isExtractedFacts, isNumber, is
 import type { Guard } from '../stepState';
 import { isRecord } from '../../src/shared';
 import type { ExtractedFacts, Understanding } from '../../src/domain/understanding';
-import { factsAdded } from '../facts';
+import { factsAdded, stepsTold } from '../facts';
 import { say, turnInfo } from '../say';
 import { phoneCard } from '../cards';
 import { choiceSet, isChoiceSetId, matchChoice, Choices } from './choiceSets';
@@ -128,9 +128,9 @@ export class AskDialog<T> extends Dialog<AskOptions> {
       }
     }
     // Steps taken, told before they were asked about: noted for the route's next questions, and this one asked again.
-    const facts = reading.facts();
-    if (this.notesSteps && facts.history.length > 0 && !facts.namedOnly) {
-      state.told = factsAdded(state.told ?? { history: [] }, { history: facts.history });
+    const steps = stepsTold(reading.facts());
+    if (this.notesSteps && steps.length > 0) {
+      state.told = factsAdded(state.told ?? { history: [] }, { history: steps });
       await say(dc.context, { kind: 'text', text: t(lang, 'common.noted') });
       await this.ask(dc.context, state);
       return Dialog.EndOfTurn;

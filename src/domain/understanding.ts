@@ -24,8 +24,8 @@ export interface DateReading {
   iso: string;
   inferred: boolean;
   /**
-   * The day itself is a guess ("fin octobre", "en juillet", "il y a 2 semaines"): good enough to date a step, never to
-   * give a last day, early or late.
+   * The day itself is a guess ("fin octobre", "en juillet", "il y a quelques jours"): good enough to date a step, never
+   * to give a last day, early or late.
    */
   approximate?: boolean;
 }

@@ -97,15 +97,18 @@ const OWN_WORDS: Readonly<Partial<Record<RouteKey, string>>> = {
  */
 const ASK_WHEN_SURE: ReadonlySet<RouteKey> = new Set(['contactSocial', 'contactFax', 'contactMediator', 'disability', 'personalData']);
 
-const OWN_ANCHORS: readonly (readonly [RouteKey, RegExp])[] = Object.entries(OWN_WORDS).flatMap(([route, stems]) =>
-  isRouteKey(route) && stems !== undefined ? [[route, stemPattern(stems)] as const] : [],
-);
+/** Paid or debited twice or too much (not "payer en 2 fois", instalments; not a debit rejected twice): a debit not owed. */
+const PAID_TWICE = /\b(?:(?:paye|payee|preleve\w*|debite\w*|facture\w*) en trop|trop (?:paye|percu|preleve|facture)|overpaid|(?:paid|charged|billed) too much|(?:paye\w*|paid|preleve\w*|prelevement|debite\w*|debited|charged|billed|took|taken|pris|facture\w*)\b(?:\s+(?!en\b|rejet)[\w']+){0,5}?\s+(?:deux fois|2 fois|twice|two times|2 times|en double)|double (?:prelevement|paiement|debit|facturation|charge|payment)|(?:deux|2|two) (?:prelevements|paiements|debits|charges|payments)\b(?!\s+(?:par|per|a month|par mois)))\b/;
+
+/** Each problem's own words, and the phrases that name a problem as surely (paid twice: a debit not owed). */
+const OWN_ANCHORS: readonly (readonly [RouteKey, RegExp])[] = [
+  ...Object.entries(OWN_WORDS).flatMap(([route, stems]) => (isRouteKey(route) && stems !== undefined ? [[route, stemPattern(stems)] as const] : [])),
+  ['debitDispute', PAID_TWICE],
+];
 
 /** The problems a normalized text names by one of their own words, in table order. */
 export function namedByOwnWords(normalized: string): RouteKey[] {
-  const named = OWN_ANCHORS.filter(([, re]) => re.test(normalized)).map(([route]) => route);
-  // Paid twice or too much names a debit not owed as surely as a word of its own.
-  return PAID_TWICE.test(normalized) && !named.includes('debitDispute') ? [...named, 'debitDispute'] : named;
+  return OWN_ANCHORS.filter(([, re]) => re.test(normalized)).map(([route]) => route);
 }
 
 /** The problems other than `route` whose own words, in a text read surely as `route`, call for a question. */
@@ -154,8 +157,6 @@ const HEALTH = /\b(?:malade|maladie|opere\w*|operation|hospitalis\w*|hopital|acc
 /** Moving now or soon: nothing may have been sent to the old address yet, the details are what to change. */
 const MOVING_NOW = /\b(?:on demenage|nous demenageons|je demenage|(?:va|vais|allons|vont) demenager|(?:we are|we're|i am|i'm) moving|(?:will|going to) move)\b/;
 
-/** Paid or debited twice or too much (not "payer en 2 fois", instalments; not a debit rejected twice): a debit not owed. */
-const PAID_TWICE = /\b(?:(?:paye|payee|preleve\w*|debite\w*|facture\w*) en trop|trop (?:paye|percu|preleve|facture)|overpaid|(?:paid|charged|billed) too much|(?:paye\w*|paid|preleve\w*|prelevement|debite\w*|debited|charged|billed|took|taken|pris|facture\w*)\b(?:\s+(?!en\b|rejet)[\w']+){0,5}?\s+(?:deux fois|2 fois|twice|two times|2 times|en double)|double (?:prelevement|paiement|debit|facturation|charge|payment)|(?:deux|2|two) (?:prelevements|paiements|debits|charges|payments)\b(?!\s+(?:par|per|a month|par mois)))\b/;
 /** The 14 days of withdrawal named ("je veux annuler tant que je suis dans les 14 jours"). */
 const WITHDRAWAL_DAYS = /\b(?:(?:dans|within|under|in|moins de|less than)\s+(?:les\s+|the\s+)?(?:14|quatorze|fourteen) (?:jours|days)|(?:annuler|cancel\w*|resilier|arreter|stop)\b(?:\s+[\w']+){0,3}?\s+(?:sans frais|without (?:any )?(?:fees?|charges?|paying|penalty)|free of charge|for free|gratuitement)|delai de retractation|droit de retractation|cooling[- ]off|right (?:of|to) withdraw\w*)\b/;
 /** Read as a cancellation, a debit or a payment plan, the 14 days named may be the withdrawal. */
